@@ -1,0 +1,119 @@
+// The match's random source. boardgame.io's own random plugin seeds every match from one game-wide
+// `seed` or from the creation time (which the Lobby API shows), so draws could be predicted. This
+// plugin seeds each match with 128 bits from `crypto` when it is set up (a fixed `seed` in the game
+// config makes tests repeatable), keeps its state away from every client (playerView), runs only
+// on the server (noClient), and can reveal the seed for the debrief.
+import type { Plugin } from 'boardgame.io';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+export interface PrngData {
+  seed: string;
+  state: number[];
+}
+
+export interface PrngApi {
+  /** An integer in [0, n). */
+  int(n: number): number;
+  /** True with probability p. */
+  chance(p: number): boolean;
+  pick<T>(items: readonly T[]): T;
+  /** k distinct items, in draw order. */
+  sample<T>(items: readonly T[], k: number): T[];
+  /** A short random id, for ids that must not reveal how many things exist. */
+  id(prefix: string): string;
+  seed(): string;
+}
+
+interface PrngApiInternal extends PrngApi {
+  _state(): number[];
+  _used(): boolean;
+}
+
+/** 128 bits from the platform's cryptographic source, as 32 hex digits. */
+export function cryptoSeed(): string {
+  const words = globalThis.crypto.getRandomValues(new Uint32Array(4));
+  return [...words].map((w) => w.toString(16).padStart(8, '0')).join('');
+}
+
+/** Four non-zero 32-bit words from a seed string (cyrb128: a small, well-mixed string hash). */
+export function seedState(seed: string): number[] {
+  if (/^[0-9a-f]{32}$/.test(seed)) {
+    const words = [0, 8, 16, 24].map((i) => parseInt(seed.slice(i, i + 8), 16) | 0);
+    if (words.some((w) => w !== 0)) return words;
+  }
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
+  for (let i = 0; i < seed.length; i++) {
+    const k = seed.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  const words = [h1 ^ h2 ^ h3 ^ h4, h2 ^ h1, h3 ^ h1, h4 ^ h1].map((w) => w | 0);
+  return words.some((w) => w !== 0) ? words : [1, 2, 3, 4];
+}
+
+const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+export const PrngPlugin: Plugin<PrngApiInternal, PrngData> = {
+  name: 'prng',
+
+  setup: ({ game }) => {
+    const configured = game.seed;
+    const seed = configured === undefined ? cryptoSeed() : String(configured);
+    return { seed, state: seedState(seed) };
+  },
+
+  api: ({ data }) => {
+    // Built on first use: a client's copy of this plugin has no state and must never draw.
+    let rng: ReturnType<typeof xoroshiro128plusFromState> | undefined;
+    let used = false;
+    const int = (n: number) => {
+      used = true;
+      if (data.state.length !== 4) throw new Error('prng: no generator state here (client side)');
+      rng ??= xoroshiro128plusFromState(data.state);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`prng.int needs a positive integer, got ${n}`);
+      return uniformInt(rng, 0, n - 1);
+    };
+    const api: PrngApiInternal = {
+      int,
+      chance: (p) => int(1_000_000) < Math.round(p * 1_000_000),
+      pick: (items) => {
+        if (items.length === 0) throw new Error('prng.pick from an empty list');
+        return items[int(items.length)] as (typeof items)[number];
+      },
+      sample: (items, k) => {
+        const pool = [...items];
+        const out: (typeof pool)[number][] = [];
+        while (out.length < k && pool.length > 0) out.push(pool.splice(int(pool.length), 1)[0]!);
+        return out;
+      },
+      id: (prefix) => {
+        let s = prefix;
+        for (let i = 0; i < 6; i++) s += ID_ALPHABET[int(ID_ALPHABET.length)];
+        return s;
+      },
+      seed: () => data.seed,
+      _state: () => (rng ? [...rng.getState()] : data.state),
+      _used: () => used,
+    };
+    return api;
+  },
+
+  flush: ({ data, api }) => (api._used() ? { seed: data.seed, state: api._state() } : data),
+
+  // Clients never compute a draw: a move that drew waits for the server's result.
+  noClient: ({ api }) => api._used(),
+
+  // Neither the seed nor the generator state ever reaches a client.
+  playerView: () => ({ seed: '', state: [] }),
+};

@@ -1,0 +1,112 @@
+// Response: each principal answers what was delivered to it. A relayed memo its recipient accepts
+// goes back to its author for ratification in the next round; bundles and tabled proposals go to
+// both at once. Accepted by both in the same wording, a proposal is signed and becomes a deal.
+import { isPrincipal, sideOf } from './constants';
+import { clausesGivenBy, describeClause, ruleViolation, verificationRounds } from './clauses';
+import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
+import type { Rules } from './context';
+import { AnswerArg, ProposalId } from './payloads';
+import { isHardened } from './tracks';
+import type { Answer, BackchannelState, PrincipalSeat, Proposal, Seat } from './types';
+
+/** Proposals this seat must answer in this round's response step. */
+export function dueFor(G: BackchannelState, seat: PrincipalSeat): Proposal[] {
+  return G.proposals.filter(
+    (p) =>
+      p.dueRound === G.round &&
+      (p.stage === 'open' || p.stage === 'ratification') &&
+      p.due.includes(seat) &&
+      p.answers[seat] === undefined,
+  );
+}
+
+export interface RespondMove {
+  seat: PrincipalSeat;
+  proposal: Proposal;
+  answer: Answer;
+}
+
+export function checkRespond({ G, scenario, seat, args }: MoveCheckInput): Checked<RespondMove> {
+  const step = mayAct(G, seat, 'response');
+  if (step) return refuse(step);
+  if (!isPrincipal(seat)) return refuse('only a principal answers proposals');
+  if (args.length !== 2) return refuse('expected a proposal id and "accept" or "reject"');
+  const id = parse(ProposalId, args[0]);
+  if (!id.ok) return refuse('expected a proposal id');
+  const answer = parse(AnswerArg, args[1]);
+  if (!answer.ok) return refuse('answer "accept" or "reject"');
+  const proposal = dueFor(G, seat).find((p) => p.id === id.value);
+  if (!proposal) return refuse(`no proposal "${id.value}" awaits your answer`);
+  if (answer.value === 'accept') {
+    const gives = clausesGivenBy(sideOf(seat), proposal.clauses);
+    if (isHardened(G, scenario, seat) && gives > 1)
+      return refuse(`hardened: cannot accept a proposal in which you give ${gives} clauses`);
+  }
+  return ok({ seat, proposal, answer: answer.value });
+}
+
+export function applyRespond(r: Rules, m: RespondMove): boolean {
+  const proposal = r.G.proposals.find((p) => p.id === m.proposal.id)!;
+  proposal.answers[m.seat] = m.answer;
+  return dueFor(r.G, m.seat).length === 0;
+}
+
+/** End of the response step: missing answers are rejections, `stalled` seats are marked. */
+export function settleResponses(r: Rules, stalled: Seat[]): void {
+  const { G, scenario } = r;
+  for (const seat of stalled) {
+    if (!isPrincipal(seat)) continue;
+    if (G.stats) G.stats.stalls++;
+    G.feed.push({
+      round: G.round,
+      kind: 'stalled',
+      seat,
+      text: `${scenario.seats[sideOf(seat)].name} gave no answer by the deadline: stalled this round.`,
+    });
+  }
+  for (const p of G.proposals) {
+    if (p.dueRound !== G.round || (p.stage !== 'open' && p.stage !== 'ratification')) continue;
+    for (const seat of p.due) p.answers[seat] ??= 'reject';
+    const accepted = p.due.every((s) => p.answers[s] === 'accept');
+    if (!accepted) {
+      p.stage = 'rejected';
+      continue;
+    }
+    if (p.kind === 'relay' && p.stage === 'open' && p.author) {
+      // The recipient said yes; the author now sees the delivered wording and ratifies it.
+      p.stage = 'ratification';
+      p.due = [p.author];
+      p.dueRound = G.round + 1;
+      continue;
+    }
+    sign(r, p);
+  }
+}
+
+function sign(r: Rules, p: Proposal): void {
+  const { G, scenario } = r;
+  const broken = ruleViolation(G, scenario, p.clauses);
+  if (broken) {
+    p.stage = 'void';
+    G.feed.push({ round: G.round, kind: 'void', text: `A proposal fell through: ${broken}` });
+    return;
+  }
+  const deal = {
+    id: `d${++G.counters.deal}`,
+    proposalId: p.id,
+    kind: p.kind,
+    clauses: p.clauses.map((c) => ({ ...c })),
+    signedRound: G.round,
+    verifyLeft: verificationRounds(G, scenario, p.clauses),
+    status: 'verifying' as const,
+  };
+  G.deals.push(deal);
+  p.stage = 'signed';
+  p.dealId = deal.id;
+  G.feed.push({
+    round: G.round,
+    kind: 'signed',
+    dealId: deal.id,
+    text: `Deal ${deal.id} signed: ${deal.clauses.map((c) => describeClause(scenario, c)).join('; ')}. Verification: ${deal.verifyLeft === 0 ? 'immediate' : `${deal.verifyLeft} round${deal.verifyLeft > 1 ? 's' : ''}`}.`,
+  });
+}

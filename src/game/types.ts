@@ -1,0 +1,270 @@
+// The match state. Public fields are visible to every seat and spectator; the fields marked
+// "hidden" are filtered per seat by view.ts. A seat's view has this same shape with the hidden
+// parts cut down to what that seat may see, so the rules' checks and `enumerate` run on either.
+import type { ClauseEffects, ObjectiveCard, TrackDeltas } from './scenario/schema';
+
+export type Seat = '0' | '1' | '2';
+export type PrincipalSeat = '0' | '1';
+export type Side = 'A' | 'B';
+export type Giver = Side | 'both';
+export type Step = 'drafting' | 'mediation' | 'response' | 'press' | 'over';
+export type TimedStep = Exclude<Step, 'over'>;
+
+export type Enforcement = 'relax' | 'hold' | 'tighten' | 'interdict';
+export type ProxyLeash = 'restrain' | 'loose' | 'unleash';
+export type Enrichment = 'pause' | 'steady' | 'advance';
+export interface PostureA {
+  enforcement: Enforcement;
+}
+export interface PostureB {
+  proxyLeash: ProxyLeash;
+  enrichment: Enrichment;
+}
+
+/** A clause as stored: catalog id, size id and the side that gives it. */
+export interface Clause {
+  id: string;
+  size: string;
+  giver: Giver;
+}
+
+/** Seconds each timed step lasts on the wall clock; null when the match is untimed. */
+export type StepSeconds = Record<TimedStep, number>;
+
+export interface MatchOptions {
+  scenario: string;
+  rounds: number;
+  timerPreset: 'seminar' | 'blitz' | 'correspondence' | 'untimed' | 'custom';
+  stepSeconds: StepSeconds | null;
+}
+
+export interface Clock {
+  round: number;
+  step: Step;
+  /** Server time (ms since epoch) when the step began. */
+  startedAt: number;
+  /** Server time (ms) when the step expires; null when untimed. */
+  deadline: number | null;
+}
+
+export interface Tracks {
+  escalation: number;
+  oilLeak: number;
+  oilPrice: number;
+  pressureA: number;
+  pressureB: number;
+  capital: number;
+}
+
+export interface BreakoutInfo {
+  /** This round's intelligence estimate (true value ± error), public. */
+  estimate: number;
+  /** Hidden: the true value. Present for B, and for A and the broker while an inspections deal holds. */
+  true?: number;
+}
+
+export interface DeliveredText {
+  /** The delivered wording of the text: each struck span shows as ███. */
+  text: string;
+}
+
+export interface Reframe {
+  clause: number;
+  from: string;
+  to: string;
+}
+
+/** A memo as handled by the broker. */
+export interface Delivery {
+  round: number;
+  /** The clauses as delivered, in order; null where a clause was struck. */
+  clauses: (Clause | null)[];
+  text: string;
+  note: string;
+  redactClauses: number[];
+  redactSpans: [number, number][];
+  reframes: Reframe[];
+}
+
+export type MemoStatus =
+  | 'draft'
+  | 'pending'
+  | 'held'
+  | 'relayed'
+  | 'leaked'
+  | 'bundled'
+  | 'expired'
+  /** Author's view only: the memo is with the broker and its fate is not known to the author. */
+  | 'with-broker';
+
+export interface Memo {
+  id: string;
+  author: PrincipalSeat;
+  round: number;
+  clauses: Clause[];
+  text: string;
+  status: MemoStatus;
+  /** Mediation steps this memo has been carried over (held) so far. */
+  heldSteps: number;
+  /** The last mediation step (round) in which the broker may still deliver it. */
+  lastRound: number;
+  delivery?: Delivery;
+  /** Whether a reframe in this memo was exposed by a leak. */
+  exposed?: boolean;
+}
+
+export type ProposalKind = 'relay' | 'bundle' | 'table';
+export type ProposalStage =
+  'message' | 'open' | 'ratification' | 'signed' | 'rejected' | 'lapsed' | 'void';
+export type Answer = 'accept' | 'reject';
+
+export interface Proposal {
+  id: string;
+  kind: ProposalKind;
+  round: number;
+  /** The relayed memo, for kind `relay`. */
+  memoId?: string;
+  /** The author of a relayed memo (who ratifies). */
+  author?: PrincipalSeat;
+  /** The seat(s) it was delivered to. */
+  recipients: PrincipalSeat[];
+  /** What is on the table: the delivered wording, struck clauses removed. */
+  clauses: Clause[];
+  /** The delivered wording as the recipient reads it, with struck clauses as null. */
+  shown: (Clause | null)[];
+  text: string;
+  note: string;
+  stage: ProposalStage;
+  /** Who must answer, and in which round's response step. */
+  due: PrincipalSeat[];
+  dueRound: number;
+  answers: Partial<Record<PrincipalSeat, Answer>>;
+  /** For bundles: which memo clauses it merged (broker and debrief only). */
+  parts?: { memoId: string; clause: number }[];
+  dealId?: string;
+}
+
+export type DealStatus = 'verifying' | 'verified' | 'collapsed';
+export interface Deal {
+  id: string;
+  proposalId: string;
+  kind: ProposalKind;
+  clauses: Clause[];
+  signedRound: number;
+  /** Resolutions left before it verifies. */
+  verifyLeft: number;
+  status: DealStatus;
+  verifiedRound?: number;
+  collapsedRound?: number;
+  /** Round until which A may not interdict, if the deal carries an interdiction pause. */
+  interdictionBlockedUntil?: number;
+}
+
+export interface Incident {
+  id: string;
+  round: number;
+  card: string;
+  headline: string;
+  place: string;
+  effects: TrackDeltas;
+}
+
+export type Attribution = 'rogue' | 'directed';
+
+export type StatementKind = 'claim' | 'blame' | 'silence';
+export interface Statement {
+  seat: Seat;
+  round: number;
+  kind: StatementKind;
+  /** A deal id for a claim, a seat for a blame. */
+  target?: string;
+}
+
+export type FeedKind =
+  | 'round'
+  | 'incident'
+  | 'collapse'
+  | 'signed'
+  | 'verified'
+  | 'leak'
+  | 'exposure'
+  | 'expiry'
+  | 'stalled'
+  | 'walkout'
+  | 'crisis'
+  | 'statement'
+  | 'void'
+  | 'war'
+  | 'end';
+
+export interface FeedEntry {
+  round: number;
+  kind: FeedKind;
+  text: string;
+  /** Public references: the seat, deal, incident or memo the entry is about. */
+  seat?: Seat;
+  dealId?: string;
+  incidentId?: string;
+  /** For a leak: the memo as written, now public. */
+  memo?: { id: string; author: PrincipalSeat; clauses: Clause[]; text: string };
+}
+
+export type Outcome = 'durable-deal' | 'codified-stalemate' | 'collapse' | 'war';
+
+export interface Final {
+  reason: 'rounds' | 'war' | 'walkout';
+  outcome: Outcome;
+  scores: Record<Seat, number>;
+  normalised: Record<Seat, number>;
+  winners: Seat[];
+}
+
+export interface Stats {
+  memosWritten: number;
+  relayed: number;
+  redacted: number;
+  reframed: number;
+  held: number;
+  leaked: number;
+  bundled: number;
+  tabled: number;
+  expired: number;
+  stalls: number;
+}
+
+export interface BackchannelState {
+  options: MatchOptions;
+  round: number;
+  step: Step;
+  clock: Clock;
+  /** Seats that still have to act (or say done) in the current step: public, so tables show who has acted. */
+  pending: Seat[];
+  tracks: Tracks;
+  breakout: BreakoutInfo;
+  credit: Record<Seat, number>;
+  /** Round in which a principal sits out drafting after walking out. */
+  walkouts: Record<PrincipalSeat, number[]>;
+  incidents: Incident[];
+  deals: Deal[];
+  feed: FeedEntry[];
+  statements: Statement[];
+  /** Hidden: the broker's handling counts (broker and debrief only). */
+  stats?: Stats;
+  /** Counters used to build public ids (deals, incidents). */
+  counters: { deal: number; incident: number };
+  final?: Final;
+
+  // hidden: filtered per seat in view.ts
+  agendas: Partial<Record<PrincipalSeat, ObjectiveCard[]>>;
+  mandate?: ObjectiveCard;
+  postures: { '0'?: PostureA; '1'?: PostureB };
+  memos: Memo[];
+  proposals: Proposal[];
+  attributions: Record<string, Attribution>;
+  /** Statements made in this press step, published when it ends. */
+  sealedStatements: Partial<Record<Seat, Statement>>;
+  /** The PRNG seed, revealed once the match is over (debrief). */
+  seed?: string;
+}
+
+export type { ClauseEffects, ObjectiveCard, TrackDeltas };

@@ -1,0 +1,119 @@
+// What each seat may see (GAME.md, "Who sees what"). Built as a copy whose hidden parts are cut
+// down to the seat's share, so the view keeps the state's shape and the rules' checks run on it.
+// After the match ends, every seat and spectator sees everything, the seed included (debrief).
+import { BROKER, isPrincipal, isSeat } from './constants';
+import { getScenario } from './scenario';
+import { breakoutRevealed } from './tracks';
+import type { BackchannelState, Memo, PrincipalSeat, Proposal, Seat } from './types';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export function viewFor(
+  G: BackchannelState,
+  playerID: string | null | undefined,
+): BackchannelState {
+  if (G.final) return clone(G);
+  const seat: Seat | null = isSeat(playerID) ? playerID : null;
+  const scenario = getScenario(G.options.scenario);
+
+  const view: BackchannelState = {
+    options: clone(G.options),
+    round: G.round,
+    step: G.step,
+    clock: clone(G.clock),
+    pending: [...G.pending],
+    tracks: clone(G.tracks),
+    breakout: { estimate: G.breakout.estimate },
+    credit: clone(G.credit),
+    walkouts: clone(G.walkouts),
+    incidents: clone(G.incidents),
+    deals: clone(G.deals),
+    feed: clone(G.feed),
+    statements: clone(G.statements),
+    counters: clone(G.counters),
+    agendas: {},
+    postures: {},
+    memos: [],
+    proposals: [],
+    attributions: {},
+    sealedStatements: {},
+  };
+  if (seat === null) return view;
+
+  const seesTrueBreakout = seat === '1' || breakoutRevealed(G, scenario);
+  if (seesTrueBreakout && G.breakout.true !== undefined) view.breakout.true = G.breakout.true;
+  const sealed = G.sealedStatements[seat];
+  if (sealed) view.sealedStatements[seat] = clone(sealed);
+
+  if (seat === BROKER) {
+    if (G.mandate) view.mandate = clone(G.mandate);
+    view.memos = G.memos.filter((m) => m.status !== 'draft').map(clone);
+    view.proposals = G.proposals.map(clone);
+    if (G.stats) view.stats = clone(G.stats);
+    return view;
+  }
+
+  if (isPrincipal(seat)) {
+    view.agendas = { [seat]: clone(G.agendas[seat] ?? []) };
+    if (seat === '0' && G.postures['0']) view.postures['0'] = clone(G.postures['0']);
+    if (seat === '1' && G.postures['1']) view.postures['1'] = clone(G.postures['1']);
+    view.memos = G.memos.filter((m) => m.author === seat).map((m) => authorsMemo(m));
+    view.proposals = G.proposals.flatMap((p) => {
+      const shown = principalsProposal(p, seat);
+      return shown ? [shown] : [];
+    });
+    if (seat === '1') {
+      for (const [id, who] of Object.entries(G.attributions))
+        if (who === 'directed') view.attributions[id] = who;
+    }
+  }
+  return view;
+}
+
+/** The author knows what it wrote and what is public (leaked, expired); the rest is the broker's. */
+function authorsMemo(m: Memo): Memo {
+  const known = m.status === 'draft' || m.status === 'leaked' || m.status === 'expired';
+  return {
+    id: m.id,
+    author: m.author,
+    round: m.round,
+    clauses: clone(m.clauses),
+    text: m.text,
+    status: known ? m.status : 'with-broker',
+    heldSteps: 0,
+    lastRound: m.lastRound,
+    ...(m.exposed ? { exposed: true } : {}),
+  };
+}
+
+/** A proposal as a principal may see it: delivered to it, or back to it for ratification. */
+function principalsProposal(p: Proposal, seat: PrincipalSeat): Proposal | null {
+  const recipient = p.recipients.includes(seat);
+  const ratifying =
+    p.kind === 'relay' && p.author === seat && p.answers[p.recipients[0]!] === 'accept';
+  if (!recipient && !ratifying) return null;
+  const answers: Proposal['answers'] = {};
+  if (p.answers[seat]) answers[seat] = p.answers[seat];
+  // At ratification the author learns that the recipient accepted; nothing else of the other side.
+  if (ratifying) answers[p.recipients[0]!] = 'accept';
+  const shown: Proposal = {
+    id: p.id,
+    kind: p.kind,
+    round: p.round,
+    recipients: [...p.recipients],
+    clauses: clone(p.clauses),
+    shown: clone(p.shown),
+    text: p.text,
+    note: p.note,
+    stage: p.stage,
+    due: [...p.due],
+    dueRound: p.dueRound,
+    answers,
+  };
+  if (p.kind === 'relay') {
+    shown.memoId = p.memoId;
+    shown.author = p.author;
+  }
+  if (p.dealId) shown.dealId = p.dealId;
+  return shown;
+}
