@@ -43,8 +43,17 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 export function describeIssues(error: z.ZodError, input: unknown): string[] {
   return error.issues.map((issue) => {
-    const got = issue.code === 'custom' ? '' : `, got ${describeValue(valueAt(input, issue.path))}`;
-    return `${fieldPath(issue.path)}: ${issue.message}${got}`;
+    const where = fieldPath(issue.path);
+    const value = valueAt(input, issue.path);
+    if (issue.code === 'invalid_type') {
+      return value === undefined
+        ? `${where}: missing, expected ${issue.expected}`
+        : `${where}: expected ${issue.expected}, got ${describeValue(value)}`;
+    }
+    if (issue.code === 'unrecognized_keys')
+      return `${where}: unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    const got = issue.code === 'custom' ? '' : `, got ${describeValue(value)}`;
+    return `${where}: ${issue.message}${got}`;
   });
 }
 
