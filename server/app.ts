@@ -1,0 +1,129 @@
+// Composition of the server: storage, the boardgame.io Server with the guarded transport and the
+// Lobby API, deadlines, static files, all on one port.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import type { Context, Next } from 'koa';
+import serveStatic from 'koa-static';
+import { Server } from 'boardgame.io/server';
+import type { State } from 'boardgame.io';
+import { pino, type Logger } from 'pino';
+import { Backchannel } from '../src/game';
+import type { BackchannelState } from '../src/game/types';
+import { allowedOrigins, type Config } from './config';
+import { DeadlineScheduler } from './deadlines';
+import { jsonErrors, lobbyGuard } from './lobby';
+import { SqlStorage, openPglite, openPostgres } from './storage';
+import { GuardedTransport } from './transport';
+import { randomBytes } from 'node:crypto';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: 'pglite' | 'postgres';
+  scheduler: DeadlineScheduler;
+  stop(): Promise<void>;
+}
+
+export function makeLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({ level: config.logLevel, base: { service: 'backchannel' } });
+}
+
+export async function startServer(
+  config: Config,
+  log: Logger = makeLogger(config),
+): Promise<RunningServer> {
+  const kind = config.databaseUrl ? 'postgres' : 'pglite';
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const sql = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openPglite(join(config.dataDir, 'pglite'));
+  const storage = new SqlStorage(sql, (state) => {
+    const G = state.G as BackchannelState;
+    return state.ctx.gameover === undefined && G.clock?.deadline != null ? G.clock.deadline : null;
+  });
+
+  const origins: string[] = [];
+  const transport = new GuardedTransport({
+    origins,
+    host: config.host,
+    maxPayloadBytes: config.maxPayloadBytes,
+    log,
+  });
+  const scheduler = new DeadlineScheduler(transport, log);
+  storage.onState = (matchID, state) =>
+    scheduler.fromState(matchID, state as State<BackchannelState>);
+
+  const server = Server({
+    games: [Backchannel],
+    db: storage,
+    transport: transport as never,
+    origins,
+    // Credentials are 256-bit secrets; match ids are random and short enough to share.
+    generateCredentials: () => randomBytes(32).toString('base64url'),
+    uuid: () => randomBytes(9).toString('base64url'),
+  });
+  const app = server.app;
+  app.proxy = config.trustProxy;
+
+  app.use(jsonErrors(log) as never);
+  app.use((async (ctx: Context, next: Next) => {
+    if (ctx.path === '/api/time') {
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { now: Date.now() };
+      return;
+    }
+    if (ctx.path === '/api/health') {
+      ctx.body = { ok: true, storage: kind, deadlines: scheduler.armed() };
+      return;
+    }
+    await next();
+  }) as never);
+  app.use(lobbyGuard({ maxBodyBytes: 16 * 1024, log }) as never);
+
+  if (existsSync(join(config.staticDir, 'index.html'))) {
+    const files = serveStatic(config.staticDir, { index: 'index.html', maxage: 0 });
+    app.use((async (ctx: Context, next: Next) => {
+      if (ctx.path.startsWith('/games') || ctx.path.startsWith('/socket.io')) return next();
+      await files(ctx as never, next);
+    }) as never);
+  } else {
+    log.warn(
+      { event: 'static', dir: config.staticDir },
+      'no built browser app to serve (run npm run build)',
+    );
+  }
+
+  const running = await server.run({ port: config.port });
+  const http = running.appServer as unknown as HttpServer;
+  await new Promise<void>((resolve) =>
+    http.listening ? resolve() : http.once('listening', () => resolve()),
+  );
+  const port = (http.address() as AddressInfo).port;
+  origins.push(...allowedOrigins(config, port));
+
+  // Deadlines survive restarts: re-arm every unfinished match from storage.
+  for (const { matchID, deadline } of await storage.pendingDeadlines())
+    scheduler.arm(matchID, deadline);
+
+  const url =
+    config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info(
+    { event: 'started', url, storage: kind, deadlines: scheduler.armed() },
+    `Backchannel is serving on ${url}`,
+  );
+
+  return {
+    url,
+    port,
+    storage: kind,
+    scheduler,
+    stop: async () => {
+      await transport.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Configuration from the environment, validated once at start: a bad value stops the server with
+// a message naming the variable.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const Env = z.object({
+  PORT: port.default(8000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
+  ORIGINS: z.string().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
+  STATIC_DIR: z.string().default('dist'),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Origins allowed to open sockets and call the Lobby API from a browser. */
+  origins: string[];
+  publicUrl?: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  maxPayloadBytes: number;
+  staticDir: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`environment variable ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const explicit = (e.ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    origins: explicit,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    logLevel: e.LOG_LEVEL,
+    maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+    staticDir: resolve(e.STATIC_DIR),
+    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+  };
+}
+
+/** The browser origins that may talk to this server: configured ones, or the server's own. */
+export function allowedOrigins(config: Config, port: number): string[] {
+  if (config.origins.length > 0) return config.origins;
+  const own = [
+    `http://${config.host}:${port}`,
+    `http://localhost:${port}`,
+    `http://127.0.0.1:${port}`,
+  ];
+  if (config.publicUrl) own.push(new URL(config.publicUrl).origin);
+  return [...new Set(own)];
+}

@@ -1,0 +1,91 @@
+// What the server sends a seat or a spectator. boardgame.io's own filter applies playerView to G
+// and hides plugin data, and nothing else: it leaves other seats' log entries (move names, timing),
+// per-seat move counters in ctx, the initial state inside sync (unfiltered: the agendas as
+// dealt), and player metadata `data`. This filter starts from its output and removes all of that.
+import type { Ctx, FilteredMetadata, Game, LogEntry, State } from 'boardgame.io';
+import { getFilterPlayerView } from 'boardgame.io/internal';
+
+type Payload = Parameters<ReturnType<typeof getFilterPlayerView>>[1];
+type Outgoing = ReturnType<ReturnType<typeof getFilterPlayerView>>;
+
+/** Only the counters that say nothing about other seats survive. */
+export function publicCtx(ctx: Ctx): Ctx {
+  const {
+    numMoves: _numMoves,
+    _activePlayersNumMoves: _perSeat,
+    _activePlayersMinMoves: _min,
+    _activePlayersMaxMoves: _max,
+    _prevActivePlayers: _prev,
+    _nextActivePlayers: _next,
+    ...rest
+  } = ctx as Ctx & Record<string, unknown>;
+  return rest as Ctx;
+}
+
+/** A seat's own log entries (what it did); a spectator gets none until the match is over. */
+export function logFor(
+  log: LogEntry[] | undefined,
+  playerID: string | null,
+  over: boolean,
+): LogEntry[] {
+  if (!log) return [];
+  const entries = over
+    ? log
+    : log.filter((e) => playerID !== null && e.action.payload.playerID === playerID);
+  return entries.map(({ metadata: _metadata, ...entry }) => entry as LogEntry);
+}
+
+export function metadataFor(players: FilteredMetadata | undefined): FilteredMetadata {
+  return (players ?? []).map((p) => ({
+    id: p.id,
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.isConnected !== undefined ? { isConnected: p.isConnected } : {}),
+  }));
+}
+
+export function makeOutgoingFilter(game: Game) {
+  const base = getFilterPlayerView(game);
+  const view = (playerID: string | null, state: State): State => {
+    const filtered = base(playerID, { type: 'update', args: ['', state] });
+    const s = (filtered.args as [string, State, LogEntry[]])[1];
+    return { ...s, ctx: publicCtx(s.ctx), deltalog: undefined, _undo: [], _redo: [] } as State;
+  };
+
+  return (playerID: string | null, payload: Payload): Outgoing | null => {
+    switch (payload.type) {
+      case 'update': {
+        const [matchID, state] = payload.args;
+        const over = state.ctx.gameover !== undefined;
+        return {
+          type: 'update',
+          args: [matchID, view(playerID, state), logFor(state.deltalog, playerID, over)],
+        };
+      }
+      case 'sync': {
+        const [matchID, info] = payload.args;
+        const over = info.state.ctx.gameover !== undefined;
+        return {
+          type: 'sync',
+          args: [
+            matchID,
+            {
+              state: view(playerID, info.state),
+              log: logFor(info.log, playerID, over),
+              filteredMetadata: metadataFor(info.filteredMetadata),
+              initialState: info.initialState ? view(playerID, info.initialState) : undefined,
+            },
+          ],
+        } as Outgoing;
+      }
+      case 'matchData':
+        return { type: 'matchData', args: [payload.args[0], metadataFor(payload.args[1])] };
+      case 'patch':
+        // The game sends whole updates (deltaState is off): a patch would be computed from
+        // unfiltered states, so none is ever forwarded.
+        return null;
+      case 'chat':
+        // There is no chat in Backchannel: the broker is the only channel between principals.
+        return null;
+    }
+  };
+}

@@ -1,0 +1,343 @@
+// The socket side of the server, in place of boardgame.io's SocketIO transport: the same wire
+// protocol (sync, update, matchData), so boardgame.io's own client connects unchanged, with a
+// guard in front of the master and a filter behind it (see guard.ts and filter.ts).
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { createServer } from 'node:http';
+import type { Game, Server as BgioServer, State } from 'boardgame.io';
+import { Master } from 'boardgame.io/master';
+import { Server as IOServer, type Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import { explainMove } from '../src/game/enumerate';
+import type { BackchannelState } from '../src/game/types';
+import { makeOutgoingFilter } from './filter';
+import { SyncPacket, checkUpdate, type Binding, type Refusal } from './guard';
+import type { SqlStorage } from './storage';
+
+type Intermediate = Parameters<ConstructorParameters<typeof Master>[2]['sendAll']>[0];
+
+export interface TransportOptions {
+  /** Origins allowed to open a socket from a browser; requests without an Origin header pass. */
+  origins: string[];
+  /** The interface to listen on (boardgame.io's run() passes only the port). */
+  host: string;
+  maxPayloadBytes: number;
+  log: Logger;
+}
+
+/** Match updates fan out through here; a Redis-backed one can replace it across processes. */
+export interface PubSub {
+  publish(channel: string, payload: Intermediate): void;
+  subscribe(channel: string, fn: (payload: Intermediate) => void): void;
+  unsubscribeAll(channel: string): void;
+}
+
+export class InProcessPubSub implements PubSub {
+  private readonly subscribers = new Map<string, ((payload: Intermediate) => void)[]>();
+  publish(channel: string, payload: Intermediate): void {
+    for (const fn of this.subscribers.get(channel) ?? []) fn(payload);
+  }
+  subscribe(channel: string, fn: (payload: Intermediate) => void): void {
+    this.subscribers.set(channel, [...(this.subscribers.get(channel) ?? []), fn]);
+  }
+  unsubscribeAll(channel: string): void {
+    this.subscribers.delete(channel);
+  }
+}
+
+function sameSecret(a: string | undefined | null, b: string | undefined | null): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export class GuardedTransport {
+  io?: IOServer;
+  private db!: SqlStorage;
+  private game!: Game;
+  private readonly bindings = new Map<string, Binding & { socket: Socket }>();
+  private readonly rooms = new Map<string, Set<string>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly pubSub: PubSub;
+  private filter!: ReturnType<typeof makeOutgoingFilter>;
+
+  constructor(
+    private readonly opts: TransportOptions,
+    pubSub: PubSub = new InProcessPubSub(),
+  ) {
+    this.pubSub = pubSub;
+  }
+
+  /** Called by boardgame.io's Server(): attach socket.io when the app starts listening. */
+  init(app: BgioServer.App, games: Game[]): void {
+    this.db = app.context.db as unknown as SqlStorage;
+    this.game = games[0]!;
+    this.filter = makeOutgoingFilter(this.game);
+    // Build the HTTP server at listen time, so app.callback() includes every middleware
+    // registered after this point (the Lobby API router, static files).
+    app.listen = ((port: number, callback?: () => void) => {
+      const server = createServer(app.callback());
+      this.attach(server);
+      return server.listen(port, this.opts.host, callback);
+    }) as typeof app.listen;
+  }
+
+  private attach(server: HttpServer): void {
+    const io = new IOServer(server, {
+      serveClient: false,
+      maxHttpBufferSize: this.opts.maxPayloadBytes,
+      pingTimeout: 20_000,
+      pingInterval: 10_000,
+      cors: { origin: this.opts.origins, methods: ['GET', 'POST'] },
+      allowRequest: (req: IncomingMessage, callback) => {
+        const origin = req.headers.origin;
+        const allowed = origin === undefined || this.opts.origins.includes(origin);
+        if (!allowed)
+          this.opts.log.warn(
+            { event: 'refused', refusal: 'origin', origin },
+            'socket origin refused',
+          );
+        callback(null, allowed);
+      },
+    });
+    this.io = io;
+    // Only the game's namespace exists; the default one answers nothing.
+    io.of('/').use((_socket, next) => next(new Error('use the /backchannel namespace')));
+    io.of(`/${this.game.name}`).on('connection', (socket) => this.onConnection(socket));
+  }
+
+  private refuse(socket: Socket, refusal: Refusal, detail?: Record<string, unknown>): void {
+    const binding = this.bindings.get(socket.id);
+    this.opts.log.warn(
+      {
+        event: 'refused',
+        refusal,
+        socket: socket.id,
+        matchID: binding?.matchID,
+        seat: binding?.playerID,
+        ...detail,
+      },
+      'packet refused',
+    );
+    socket.emit('bc:refused', {
+      code: refusal,
+      ...(detail?.reason ? { reason: detail.reason } : {}),
+    });
+  }
+
+  private onConnection(socket: Socket): void {
+    let tokens = 40;
+    const refill = setInterval(() => (tokens = Math.min(40, tokens + 20)), 1000);
+    socket.use(([event], next) => {
+      if (--tokens < 0) return this.refuse(socket, 'malformed', { reason: 'too many packets' });
+      if (event === 'sync' || event === 'update') return next();
+      this.refuse(socket, event === 'chat' ? 'no-chat' : 'unknown-event', {
+        packet: String(event).slice(0, 32),
+      });
+    });
+    socket.on(
+      'sync',
+      (...args: unknown[]) => void this.onSync(socket, args).catch((err) => this.fail(socket, err)),
+    );
+    socket.on(
+      'update',
+      (...args: unknown[]) =>
+        void this.onUpdate(socket, args).catch((err) => this.fail(socket, err)),
+    );
+    socket.on('disconnect', () => {
+      clearInterval(refill);
+      void this.unbind(socket, true).catch((err) => this.fail(socket, err));
+    });
+  }
+
+  private fail(socket: Socket, err: unknown): void {
+    this.opts.log.error(
+      { event: 'error', socket: socket.id, err: String(err) },
+      'socket handler failed',
+    );
+  }
+
+  /** Runs `task` after every earlier task of the same match (one writer per match). */
+  enqueue<T>(matchID: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(matchID) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(matchID, settled);
+    void settled.then(() => {
+      if (this.queues.get(matchID) === settled) this.queues.delete(matchID);
+    });
+    return next;
+  }
+
+  master(matchID: string, socket?: Socket, auth?: unknown): Master {
+    return new Master(
+      this.game,
+      this.db as never,
+      {
+        send: ({ playerID, ...data }) => {
+          if (!socket) return;
+          const out = this.filter(playerID ?? null, data as Intermediate);
+          if (out) socket.emit(out.type, ...out.args);
+        },
+        sendAll: (payload) => this.pubSub.publish(`match:${matchID}`, payload),
+      },
+      auth as never,
+    );
+  }
+
+  private async metadata(matchID: string) {
+    const { metadata } = (await this.db.fetch(matchID, { metadata: true })) as {
+      metadata?: BgioServer.MatchData;
+    };
+    return metadata;
+  }
+
+  private async onSync(socket: Socket, args: unknown[]): Promise<void> {
+    const parsed = SyncPacket.safeParse(
+      args.length < 4 ? [...args, ...Array(4 - args.length).fill(undefined)] : args,
+    );
+    if (!parsed.success) return this.refuse(socket, 'malformed');
+    const [matchID, seat, credentials] = parsed.data;
+    const playerID = seat ?? null;
+    await this.enqueue(matchID, async () => {
+      const metadata = await this.metadata(matchID);
+      // Unlike the stock server, a sync never creates a match.
+      if (!metadata) return this.refuse(socket, 'unknown-match');
+      if (playerID !== null) {
+        const player = metadata.players[Number(playerID)];
+        if (!player || !sameSecret(credentials, player.credentials)) {
+          socket.emit('bc:error', {
+            code: 'unauthorized',
+            message: 'These credentials do not hold this seat.',
+          });
+          return this.refuse(socket, 'unauthorized', { attempted: playerID, match: matchID });
+        }
+      }
+      await this.unbind(socket, false);
+      const binding = { matchID, playerID, socket, ...(credentials ? { credentials } : {}) };
+      this.bind(binding);
+      await this.master(matchID, socket).onSync(matchID, playerID, credentials ?? undefined, 3);
+      if (playerID !== null) {
+        await this.master(matchID).onConnectionChange(
+          matchID,
+          playerID,
+          credentials ?? undefined,
+          true,
+        );
+        this.opts.log.info({ event: 'connected', matchID, seat: playerID }, 'seat connected');
+      }
+    });
+  }
+
+  private bind(binding: Binding & { socket: Socket }): void {
+    this.bindings.set(binding.socket.id, binding);
+    let room = this.rooms.get(binding.matchID);
+    if (!room) {
+      room = new Set();
+      this.rooms.set(binding.matchID, room);
+      const matchID = binding.matchID;
+      this.pubSub.subscribe(`match:${matchID}`, (payload) => this.broadcast(matchID, payload));
+    }
+    room.add(binding.socket.id);
+  }
+
+  private async unbind(socket: Socket, disconnected: boolean): Promise<void> {
+    const binding = this.bindings.get(socket.id);
+    if (!binding) return;
+    this.bindings.delete(socket.id);
+    const room = this.rooms.get(binding.matchID);
+    room?.delete(socket.id);
+    if (room && room.size === 0) {
+      this.rooms.delete(binding.matchID);
+      this.pubSub.unsubscribeAll(`match:${binding.matchID}`);
+    }
+    if (disconnected && binding.playerID !== null) {
+      const { matchID, playerID, credentials } = binding;
+      await this.enqueue(matchID, () =>
+        this.master(matchID).onConnectionChange(matchID, playerID, credentials, false),
+      );
+      this.opts.log.info({ event: 'disconnected', matchID, seat: playerID }, 'seat disconnected');
+    }
+  }
+
+  /** Sends each socket of the match its own filtered copy. */
+  private broadcast(matchID: string, payload: Intermediate): void {
+    for (const id of this.rooms.get(matchID) ?? []) {
+      const binding = this.bindings.get(id);
+      if (!binding) continue;
+      const out = this.filter(binding.playerID, payload);
+      if (out) binding.socket.emit(out.type, ...out.args);
+    }
+  }
+
+  private async onUpdate(socket: Socket, args: unknown[]): Promise<void> {
+    const checked = checkUpdate(this.bindings.get(socket.id), args);
+    if (!checked.ok) return this.refuse(socket, checked.refusal);
+    const [action, stateID, matchID, playerID] = checked.packet;
+    await this.enqueue(matchID, async () => {
+      const { state } = (await this.db.fetch(matchID, { state: true })) as {
+        state?: State<BackchannelState>;
+      };
+      if (!state) return this.refuse(socket, 'unknown-match');
+      // The seat may have been given up or handed over since this socket synced.
+      const player = (await this.metadata(matchID))?.players[Number(playerID)];
+      if (!player || !sameSecret(action.payload.credentials, player.credentials))
+        return this.refuse(socket, 'bad-credentials');
+      if (state._stateID !== stateID)
+        return this.refuse(socket, 'stale', { reason: 'the match has moved on: sync again' });
+      const moveArgs = action.payload.args ?? [];
+      const reason = explainMove(state.G, playerID, action.payload.type, moveArgs);
+      if (reason !== null)
+        return this.refuse(socket, 'illegal-move', { move: action.payload.type, reason });
+      await this.master(matchID).onUpdate(
+        {
+          type: 'MAKE_MOVE',
+          payload: {
+            type: action.payload.type,
+            args: moveArgs,
+            playerID,
+            credentials: action.payload.credentials,
+          },
+        } as never,
+        stateID,
+        matchID,
+        playerID,
+      );
+      this.opts.log.info(
+        { event: 'move', matchID, seat: playerID, move: action.payload.type },
+        'move',
+      );
+    });
+  }
+
+  /**
+   * Runs a server-side move (the deadline's expiry) inside the match's queue. `build` sees the
+   * current state and returns the move's arguments, or null to run nothing.
+   */
+  async serverMove(
+    matchID: string,
+    move: string,
+    build: (state: State<BackchannelState>) => unknown[] | null,
+  ): Promise<boolean> {
+    return this.enqueue(matchID, async () => {
+      const { state } = (await this.db.fetch(matchID, { state: true })) as {
+        state?: State<BackchannelState>;
+      };
+      const args = state ? build(state) : null;
+      if (!state || !args) return false;
+      const seat = state.G.pending[0] ?? '2';
+      await this.master(matchID).onUpdate(
+        { type: 'MAKE_MOVE', payload: { type: move, args, playerID: seat } } as never,
+        state._stateID,
+        matchID,
+        seat,
+      );
+      return true;
+    });
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => (this.io ? this.io.close(() => resolve()) : resolve()));
+  }
+}
