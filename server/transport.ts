@@ -274,7 +274,7 @@ export class GuardedTransport {
   private async onUpdate(socket: Socket, args: unknown[]): Promise<void> {
     const checked = checkUpdate(this.bindings.get(socket.id), args);
     if (!checked.ok) return this.refuse(socket, checked.refusal);
-    const [action, stateID, matchID, playerID] = checked.packet;
+    const [action, , matchID, playerID] = checked.packet;
     await this.enqueue(matchID, async () => {
       const { state } = (await this.db.fetch(matchID, { state: true })) as {
         state?: State<BackchannelState>;
@@ -284,8 +284,6 @@ export class GuardedTransport {
       const player = (await this.metadata(matchID))?.players[Number(playerID)];
       if (!player || !sameSecret(action.payload.credentials, player.credentials))
         return this.refuse(socket, 'bad-credentials');
-      if (state._stateID !== stateID)
-        return this.refuse(socket, 'stale', { reason: 'the match has moved on: sync again' });
       const moveArgs = action.payload.args ?? [];
       const reason = explainMove(state.G, playerID, action.payload.type, moveArgs);
       if (reason !== null)
@@ -300,7 +298,7 @@ export class GuardedTransport {
             credentials: action.payload.credentials,
           },
         } as never,
-        stateID,
+        state._stateID,
         matchID,
         playerID,
       );

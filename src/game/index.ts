@@ -41,6 +41,9 @@ function longForm(name: MoveName): LongFormMove<BackchannelState> {
     // compute anything that decides an outcome.
     client: false,
     redact: def.secret,
+    // Seats act at the same time and every move names what it acts on (memo, proposal), and is
+    // checked against the current state: a move sent just after another seat's is still valid.
+    ignoreStaleStateID: true,
   };
 }
 
