@@ -7,6 +7,13 @@ import type { Rules } from './context';
 import { MemoArgs, PostureArgs } from './payloads';
 import type { Clause, PostureA, PostureB, PrincipalSeat } from './types';
 
+/** A verified interdiction pause is in force this round. */
+export function interdictionBlocked(G: MoveCheckInput['G']): boolean {
+  return G.deals.some(
+    (d) => d.interdictionBlockedUntil !== undefined && d.interdictionBlockedUntil >= G.round,
+  );
+}
+
 export interface PostureMove {
   seat: PrincipalSeat;
   posture: PostureA | PostureB;
@@ -20,12 +27,8 @@ export function checkSetPosture({ G, seat, args }: MoveCheckInput): Checked<Post
   if (seat === '0') {
     const parsed = parse(PostureArgs.A, args[0]);
     if (!parsed.ok) return parsed;
-    if (parsed.value.enforcement === 'interdict') {
-      const blocked = G.deals.some(
-        (d) => d.interdictionBlockedUntil !== undefined && d.interdictionBlockedUntil >= G.round,
-      );
-      if (blocked) return refuse('an interdiction pause is in force: no interdiction this round');
-    }
+    if (parsed.value.enforcement === 'interdict' && interdictionBlocked(G))
+      return refuse('an interdiction pause is in force: no interdiction this round');
     return ok({ seat, posture: parsed.value });
   }
   const parsed = parse(PostureArgs.B, args[0]);

@@ -1,5 +1,6 @@
 // Resolution: postures act on the tracks, signed deals count down and verify, pressures drift.
 import { clauseDef, describeClause } from './clauses';
+import { interdictionBlocked } from './drafting';
 import type { Rules } from './context';
 import { DEFAULT_POSTURE_B } from './incidents';
 import { addBreakout, addCredit, addPressure, applyDeltas, holdingEffects } from './tracks';
@@ -16,7 +17,12 @@ export function resolveRound(r: Rules): void {
 function applyPostures(r: Rules): void {
   const { G, scenario } = r;
   const t = scenario.tunables.postures;
-  const a = G.postures['0'] ?? DEFAULT_POSTURE_A;
+  let a = G.postures['0'] ?? DEFAULT_POSTURE_A;
+  // An interdiction posture chosen before a pause verified gives way to tight enforcement.
+  if (a.enforcement === 'interdict' && interdictionBlocked(G)) {
+    a = { enforcement: 'tighten' };
+    G.postures['0'] = { ...a };
+  }
   const b = G.postures['1'] ?? DEFAULT_POSTURE_B;
   applyDeltas(r, { oilLeak: t.enforcementLeak[a.enforcement] + t.leashLeak[b.proxyLeash] });
   addBreakout(r, t.enrichment[b.enrichment]);
@@ -42,11 +48,14 @@ function verifyDeals(r: Rules): void {
         addCredit(r, '0', effects.creditSigners);
         addCredit(r, '1', effects.creditSigners);
       }
-      if (effects.blocksInterdictionRounds)
+      if (effects.blocksInterdictionRounds) {
         deal.interdictionBlockedUntil = Math.max(
           deal.interdictionBlockedUntil ?? 0,
           G.round + effects.blocksInterdictionRounds,
         );
+        if (G.postures['0']?.enforcement === 'interdict')
+          G.postures['0'] = { enforcement: 'tighten' };
+      }
     }
     G.feed.push({
       round: G.round,

@@ -89,8 +89,13 @@ function authorsMemo(m: Memo): Memo {
 /** A proposal as a principal may see it: delivered to it, or back to it for ratification. */
 function principalsProposal(p: Proposal, seat: PrincipalSeat): Proposal | null {
   const recipient = p.recipients.includes(seat);
+  // The author sees its relayed memo once the recipient's acceptance has sent it back for
+  // ratification (when the response step ends), not while the recipient is still answering.
   const ratifying =
-    p.kind === 'relay' && p.author === seat && p.answers[p.recipients[0]!] === 'accept';
+    p.kind === 'relay' &&
+    p.author === seat &&
+    p.stage !== 'open' &&
+    p.answers[p.recipients[0]!] === 'accept';
   if (!recipient && !ratifying) return null;
   const answers: Proposal['answers'] = {};
   if (p.answers[seat]) answers[seat] = p.answers[seat];
