@@ -53,8 +53,15 @@ export async function startServer(
     log,
   });
   const scheduler = new DeadlineScheduler(transport, log);
-  storage.onState = (matchID, state) =>
+  storage.onState = (matchID, state) => {
     scheduler.fromState(matchID, state as State<BackchannelState>);
+    const over = state.ctx.gameover as { outcome?: string; reason?: string } | undefined;
+    if (over)
+      log.info(
+        { event: 'match:over', matchID, outcome: over.outcome, reason: over.reason },
+        'match over',
+      );
+  };
 
   const server = Server({
     games: [Backchannel],
