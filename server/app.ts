@@ -13,6 +13,7 @@ import { pino, type Logger } from 'pino';
 import { Backchannel } from '../src/game';
 import type { BackchannelState } from '../src/game/types';
 import { allowedOrigins, type Config } from './config';
+import { BotSeats } from './bots';
 import { DeadlineScheduler } from './deadlines';
 import { jsonErrors, lobbyGuard } from './lobby';
 import { SqlStorage, openPglite, openPostgres } from './storage';
@@ -53,8 +54,11 @@ export async function startServer(
     log,
   });
   const scheduler = new DeadlineScheduler(transport, log);
+  const bots = new BotSeats(transport, log, config.botPace);
+  storage.beforeCreate = (metadata) => bots.claimSeats(metadata);
   storage.onState = (matchID, state) => {
     scheduler.fromState(matchID, state as State<BackchannelState>);
+    bots.fromState(matchID, state as State<BackchannelState>);
     const over = state.ctx.gameover as { outcome?: string; reason?: string } | undefined;
     if (over)
       log.info(
@@ -128,6 +132,7 @@ export async function startServer(
     storage: kind,
     scheduler,
     stop: async () => {
+      bots.stop();
       await transport.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await storage.close();

@@ -19,6 +19,7 @@ const Env = z.object({
   MAX_PAYLOAD_BYTES: z.coerce.number().int().min(1024).max(1_048_576).default(65_536),
   STATIC_DIR: z.string().default('dist'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  BOT_PACE: z.coerce.number().min(0).max(10).default(1),
 });
 
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   maxPayloadBytes: number;
   staticDir: string;
   trustProxy: boolean;
+  /** Multiplies bots' human-like delays in online matches (0: at once). */
+  botPace: number;
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     staticDir: resolve(e.STATIC_DIR),
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    botPace: e.BOT_PACE,
   };
 }
 

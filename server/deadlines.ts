@@ -10,8 +10,9 @@ import type { BackchannelState } from '../src/game/types';
 export interface DeadlineRunner {
   serverMove(
     matchID: string,
-    move: string,
-    build: (state: State<BackchannelState>) => unknown[] | null,
+    build: (
+      state: State<BackchannelState>,
+    ) => { move: string; args: unknown[]; seat?: string } | null,
   ): Promise<boolean>;
 }
 
@@ -65,11 +66,11 @@ export class DeadlineScheduler {
     }
     try {
       let named = { round: 0, step: '' };
-      const ran = await this.runner.serverMove(matchID, 'expire', (state) => {
+      const ran = await this.runner.serverMove(matchID, (state) => {
         const { clock } = state.G;
         if (clock.deadline !== at || state.ctx.gameover !== undefined) return null;
         named = { round: clock.round, step: clock.step };
-        return [named];
+        return { move: 'expire', args: [named] };
       });
       if (ran) this.log.info({ event: 'deadline', matchID, ...named }, 'deadline passed');
     } catch (err) {

@@ -55,6 +55,8 @@ export interface StoredDeadline {
 export class SqlStorage extends Async {
   /** Called after every state write that landed: the scheduler re-arms from it. */
   onState: (matchID: string, state: State) => void = () => {};
+  /** May adjust a new match's metadata before it is stored (bot seats are taken here). */
+  beforeCreate: (metadata: Server.MatchData) => void = () => {};
 
   constructor(
     private readonly sql: SqlClient,
@@ -76,6 +78,7 @@ export class SqlStorage extends Async {
     opts: { initialState: State; metadata: Server.MatchData },
   ): Promise<void> {
     const { initialState, metadata } = opts;
+    this.beforeCreate(metadata);
     await this.sql.query(
       `INSERT INTO bc_matches (id, game, state, initial_state, metadata, state_id, deadline, gameover, updated_at)
        VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8)`,
@@ -189,6 +192,14 @@ export class SqlStorage extends Async {
       params,
     );
     return rows.map((r) => r.id);
+  }
+
+  /** Every unfinished match, for re-arming timers and bots at boot. */
+  async unfinishedStates(): Promise<{ matchID: string; state: State }[]> {
+    const { rows } = await this.sql.query<{ id: string; state: State }>(
+      `SELECT id, state FROM bc_matches WHERE NOT gameover`,
+    );
+    return rows.map((r) => ({ matchID: r.id, state: parseJson<State>(r.state) }));
   }
 
   /** Every unfinished match with a deadline, for re-arming at boot. */

@@ -310,23 +310,27 @@ export class GuardedTransport {
   }
 
   /**
-   * Runs a server-side move (the deadline's expiry) inside the match's queue. `build` sees the
-   * current state and returns the move's arguments, or null to run nothing.
+   * Runs a server-side move (a deadline's expiry, a bot's move) inside the match's queue. `build`
+   * sees the current state and returns the move, or null to run nothing.
    */
   async serverMove(
     matchID: string,
-    move: string,
-    build: (state: State<BackchannelState>) => unknown[] | null,
+    build: (
+      state: State<BackchannelState>,
+    ) => { move: string; args: unknown[]; seat?: string } | null,
   ): Promise<boolean> {
     return this.enqueue(matchID, async () => {
       const { state } = (await this.db.fetch(matchID, { state: true })) as {
         state?: State<BackchannelState>;
       };
-      const args = state ? build(state) : null;
-      if (!state || !args) return false;
-      const seat = state.G.pending[0] ?? '2';
+      const planned = state ? build(state) : null;
+      if (!state || !planned) return false;
+      const seat = planned.seat ?? state.G.pending[0] ?? '2';
       await this.master(matchID).onUpdate(
-        { type: 'MAKE_MOVE', payload: { type: move, args, playerID: seat } } as never,
+        {
+          type: 'MAKE_MOVE',
+          payload: { type: planned.move, args: planned.args, playerID: seat },
+        } as never,
         state._stateID,
         matchID,
         seat,

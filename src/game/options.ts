@@ -57,6 +57,18 @@ export const SetupDataSchema = z
           .strict(),
       ])
       .optional(),
+    /** Seats the server fills with bots in an online match (public: everyone may know). */
+    bots: z
+      .partialRecord(
+        z.enum(['0', '1', '2']),
+        z
+          .object({
+            level: z.enum(['easy', 'normal', 'hard']),
+            persona: z.enum(['hawk', 'dove', 'staller']).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -88,6 +100,7 @@ export function resolveOptions(setupData: unknown): MatchOptions {
     scenario: scenario.id,
     rounds: data.rounds ?? scenario.rounds,
     timerPreset: typeof timers === 'string' ? timers : 'custom',
+    bots: { ...(data.bots ?? {}) },
     stepSeconds:
       typeof timers === 'string'
         ? timers === 'untimed'

@@ -36,6 +36,10 @@ export interface MatchOptions {
   rounds: number;
   timerPreset: 'seminar' | 'blitz' | 'correspondence' | 'untimed' | 'custom';
   stepSeconds: StepSeconds | null;
+  /** Seats played by the server's bots in an online match. */
+  bots: Partial<
+    Record<Seat, { level: 'easy' | 'normal' | 'hard'; persona?: 'hawk' | 'dove' | 'staller' }>
+  >;
 }
 
 export interface Clock {

@@ -1,0 +1,92 @@
+// Bots in online matches: the seats named in a match's setupData.bots are taken at creation (so no
+// person can join them) and played by the server. After every saved state, each bot seat that
+// has something to do decides from its own seat's view (never the full state) and moves through
+// the same queue and master as a person's move, after a human-like delay.
+import type { Server as BgioServer, State } from 'boardgame.io';
+import type { Logger } from 'pino';
+import { botDelay, makeBot, type Bot } from '../src/bots';
+import { viewFor } from '../src/game/view';
+import type { BackchannelState, MatchOptions, Seat } from '../src/game/types';
+import type { DeadlineRunner } from './deadlines';
+
+export const botName = (spec: MatchOptions['bots'][Seat]) =>
+  `Bot (${spec?.level ?? 'normal'}${spec?.persona ? `, ${spec.persona}` : ''})`;
+
+export class BotSeats {
+  private readonly bots = new Map<string, Bot>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly runner: DeadlineRunner,
+    private readonly log: Logger,
+    /** Multiplies the human-like delay; 0 plays at once (tests, simulations). */
+    private readonly pace: number,
+  ) {}
+
+  /** Marks bot seats as taken in a new match's metadata. */
+  claimSeats(metadata: BgioServer.MatchData): void {
+    const bots = (metadata.setupData as { bots?: MatchOptions['bots'] } | undefined)?.bots ?? {};
+    for (const [seat, spec] of Object.entries(bots)) {
+      const player = metadata.players[Number(seat)];
+      if (player) player.name = botName(spec);
+    }
+  }
+
+  fromState(matchID: string, state: State<BackchannelState>): void {
+    const { G } = state;
+    const specs = G.options?.bots ?? {};
+    for (const [seat, spec] of Object.entries(specs) as [
+      Seat,
+      NonNullable<MatchOptions['bots'][Seat]>,
+    ][]) {
+      const key = `${matchID}:${seat}`;
+      if (state.ctx.gameover !== undefined || !G.pending.includes(seat)) continue;
+      if (this.timers.has(key)) continue;
+      const delay = botDelay(spec.level, Math.random()) * this.pace;
+      const timer = setTimeout(() => void this.act(matchID, seat, spec), delay);
+      timer.unref?.();
+      this.timers.set(key, timer);
+    }
+  }
+
+  private bot(matchID: string, seat: Seat, spec: NonNullable<MatchOptions['bots'][Seat]>): Bot {
+    const key = `${matchID}:${seat}`;
+    let bot = this.bots.get(key);
+    if (!bot) {
+      bot = makeBot({
+        seat,
+        level: spec.level,
+        ...(spec.persona ? { persona: spec.persona } : {}),
+        seed: key,
+        budgetMs: 500,
+      });
+      this.bots.set(key, bot);
+    }
+    return bot;
+  }
+
+  private async act(
+    matchID: string,
+    seat: Seat,
+    spec: NonNullable<MatchOptions['bots'][Seat]>,
+  ): Promise<void> {
+    this.timers.delete(`${matchID}:${seat}`);
+    try {
+      await this.runner.serverMove(matchID, (state) => {
+        if (state.ctx.gameover !== undefined || !state.G.pending.includes(seat)) return null;
+        const action = this.bot(matchID, seat, spec).decide(viewFor(state.G, seat)) ?? {
+          move: 'done',
+          args: [],
+        };
+        return { move: action.move, args: action.args, seat };
+      });
+    } catch (err) {
+      this.log.error({ event: 'error', matchID, seat, err: String(err) }, 'bot move failed');
+    }
+  }
+
+  stop(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,194 @@
+// One boardgame.io client per browser tab, for the seat this person plays, feeding the store
+// through one subscription. Solo: the match runs in the browser (Local master) with a bot client
+// for every other seat. Online: the game server over socket.io, with this seat's credentials.
+import { Client } from 'boardgame.io/client';
+import { Local, SocketIO } from 'boardgame.io/multiplayer';
+import type { Game, State } from 'boardgame.io';
+import { botDelay, makeBot, type BotLevel, type Persona } from '../bots';
+import { Backchannel } from '../game';
+import { explainMove } from '../game/enumerate';
+import type { SetupData } from '../game/options';
+import type { BackchannelState, Final, Seat } from '../game/types';
+import type { TableStore } from './store';
+
+export interface BotSeat {
+  level: BotLevel;
+  persona?: Persona;
+}
+
+type BgioClient = ReturnType<typeof Client<BackchannelState>>;
+
+export interface Connection {
+  stop(): void;
+}
+
+function feed(store: TableStore, client: BgioClient, seat: Seat | null): () => void {
+  const update = (state: State<BackchannelState> | null) => {
+    if (!state) return;
+    store.setState({
+      view: state.G,
+      gameover: (state.ctx.gameover as Final | undefined) ?? null,
+      phase: 'playing',
+      error: null,
+    });
+  };
+  // Subscribe once and fan out through the store (the vanilla client can drop subscribers).
+  const unsubscribe = client.subscribe(update);
+  store.setState({
+    seat,
+    send: (move, ...args) => {
+      const view = store.getState().view;
+      if (!view || seat === null) return;
+      // The rules' own check, on this seat's view: a refusal is explained before anything is sent.
+      const reason = explainMove(view, seat, move, args);
+      if (reason !== null) {
+        store.setState({ refusal: reason });
+        return;
+      }
+      store.setState({ refusal: null });
+      const moves = client.moves as Record<string, (...a: unknown[]) => void>;
+      moves[move]?.(...args);
+    },
+  });
+  return unsubscribe;
+}
+
+/** A game whose setup uses these options even when the master creates the match without them. */
+function withOptions(setupData: SetupData): Game<BackchannelState> {
+  const base = Backchannel;
+  return { ...base, setup: (context, data) => base.setup!(context, data ?? setupData) };
+}
+
+export interface SoloOptions {
+  seat: Seat;
+  setupData: SetupData;
+  bots: Partial<Record<Seat, BotSeat>>;
+  /** Multiplies bot delays (0 in tests that want speed). */
+  pace?: number;
+}
+
+export function startSolo(store: TableStore, opts: SoloOptions): Connection {
+  const game = withOptions(opts.setupData);
+  const multiplayer = Local();
+  const matchID = `solo-${Date.now().toString(36)}`;
+  const make = (playerID: Seat) => {
+    const c = Client<BackchannelState>({ game, numPlayers: 3, multiplayer, matchID, playerID });
+    c.start();
+    return c;
+  };
+  const human = make(opts.seat);
+  const stops: (() => void)[] = [feed(store, human, opts.seat), () => human.stop()];
+  const seats: Record<Seat, { name: string; connected: boolean; bot?: string }> = {
+    '0': { name: 'You', connected: true },
+    '1': { name: 'You', connected: true },
+    '2': { name: 'You', connected: true },
+  };
+
+  for (const seat of ['0', '1', '2'] as const) {
+    const spec = opts.bots[seat];
+    if (seat === opts.seat || !spec) continue;
+    seats[seat] = {
+      name: `Bot (${spec.level}${spec.persona ? `, ${spec.persona}` : ''})`,
+      connected: true,
+      bot: spec.level,
+    };
+    const client = make(seat);
+    const bot = makeBot({
+      seat,
+      level: spec.level,
+      ...(spec.persona ? { persona: spec.persona } : {}),
+      seed: `${matchID}-${seat}`,
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const act = () => {
+      timer = undefined;
+      const state = client.getState();
+      if (!state || state.ctx.gameover) return;
+      const action = bot.decide(state.G);
+      if (!action) return;
+      (client.moves as Record<string, (...a: unknown[]) => void>)[action.move]?.(...action.args);
+    };
+    const unsubscribe = client.subscribe((state) => {
+      if (!state || state.ctx.gameover || timer !== undefined) return;
+      if (!state.G.pending.includes(seat)) return;
+      timer = setTimeout(act, botDelay(spec.level, Math.random()) * (opts.pace ?? 1));
+    });
+    stops.push(
+      unsubscribe,
+      () => timer !== undefined && clearTimeout(timer),
+      () => client.stop(),
+    );
+  }
+  store.setState({
+    mode: 'solo',
+    phase: 'connecting',
+    matchID,
+    seats: { ...seats, [opts.seat]: { name: 'You', connected: true } },
+  });
+  return { stop: () => stops.forEach((s) => s()) };
+}
+
+export interface OnlineOptions {
+  server: string;
+  matchID: string;
+  seat: Seat | null;
+  credentials?: string;
+}
+
+interface SocketTransport {
+  socket?: {
+    on(
+      event: string,
+      fn: (payload: { code: string; message?: string; reason?: string }) => void,
+    ): void;
+  };
+}
+
+export function startOnline(store: TableStore, opts: OnlineOptions): Connection {
+  const client = Client<BackchannelState>({
+    game: Backchannel,
+    numPlayers: 3,
+    multiplayer: SocketIO({ server: opts.server }),
+    matchID: opts.matchID,
+    ...(opts.seat !== null ? { playerID: opts.seat } : {}),
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+  });
+  client.start();
+  const stops = [feed(store, client, opts.seat), () => client.stop()];
+  store.setState({ mode: 'online', phase: 'connecting', matchID: opts.matchID });
+
+  // Our server's refusals and errors arrive as their own socket events.
+  const transport = (client as unknown as { transport?: SocketTransport }).transport;
+  const watch = () => {
+    const socket = transport?.socket;
+    if (!socket) return setTimeout(watch, 50);
+    socket.on('bc:error', (e) => store.setState({ phase: 'error', error: e.message ?? e.code }));
+    socket.on('bc:refused', (e) => store.setState({ refusal: e.reason ?? e.code }));
+  };
+  watch();
+  client.subscribe(() => {
+    const meta = (
+      client as unknown as { matchData?: { id: number; name?: string; isConnected?: boolean }[] }
+    ).matchData;
+    if (!meta) return;
+    const seats = { ...store.getState().seats };
+    for (const p of meta)
+      seats[String(p.id) as Seat] = { name: p.name ?? '', connected: Boolean(p.isConnected) };
+    store.setState({ seats });
+  });
+  void syncClock(store, opts.server);
+  return { stop: () => stops.forEach((s) => s()) };
+}
+
+/** Estimates server time minus local time from GET /api/time, halving the round trip. */
+export async function syncClock(store: TableStore, server: string): Promise<void> {
+  try {
+    const sent = Date.now();
+    const res = await fetch(`${server}/api/time`, { cache: 'no-store' });
+    const { now } = (await res.json()) as { now: number };
+    const received = Date.now();
+    store.setState({ clockOffset: now - (sent + received) / 2 });
+  } catch {
+    // Without the server's time, countdowns use this browser's clock.
+  }
+}

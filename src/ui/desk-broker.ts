@@ -1,0 +1,267 @@
+// The broker's desk: each memo as written, with relay (strike clauses or sentences, reframe a
+// size), hold, leak; bundles across memos of both sides; a proposal of the broker's own. Every
+// action shows its capital cost before it is taken.
+import { MAX_CLAUSES, MAX_NOTE } from '../game/constants';
+import { clauseDef, sizeIndex } from '../game/clauses';
+import type { Scenario } from '../game/scenario/schema';
+import type { BackchannelState, Memo } from '../game/types';
+import { h, uid } from './dom';
+import { clauseText, seatName } from './format';
+
+type Send = (move: string, ...args: unknown[]) => void;
+
+/** Sentences of a memo's text with their [start, end) offsets, for striking by keyboard. */
+export function sentences(text: string): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  const re = /[^.!?\n]+[.!?]*\s*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const trimmed = m[0].trimEnd();
+    if (trimmed.trim()) out.push({ start: m.index, end: m.index + trimmed.length, text: trimmed });
+  }
+  return out;
+}
+
+function noteField(name: string): [HTMLElement, () => string] {
+  const id = uid(name);
+  const input = h('textarea', { id, name, maxlength: MAX_NOTE, rows: 2 });
+  return [
+    h('div', { class: 'field' }, h('label', { for: id }, 'Note to attach (optional)'), input),
+    () => input.value,
+  ];
+}
+
+function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: Send): HTMLElement {
+  const t = scenario.tunables.mediation;
+  const headingId = uid('memo');
+  const strikes: HTMLInputElement[] = [];
+  const reframes: HTMLSelectElement[] = [];
+  const rows = memo.clauses.map((c) => {
+    const def = clauseDef(scenario, c.id);
+    const at = sizeIndex(scenario, c);
+    const strikeId = uid('strike');
+    const strike = h('input', { type: 'checkbox', id: strikeId });
+    strikes.push(strike);
+    const options: [string, string][] = [['0', `as written: ${def?.sizes[at]?.label ?? c.size}`]];
+    if (def?.sizes[at + 1])
+      options.push(['1', `one size up: ${def.sizes[at + 1]!.label} (${t.reframeCost} capital)`]);
+    if (def?.sizes[at - 1])
+      options.push(['-1', `one size down: ${def.sizes[at - 1]!.label} (${t.reframeCost} capital)`]);
+    const reframeId = uid('reframe');
+    const reframe = h(
+      'select',
+      { id: reframeId },
+      ...options.map(([v, label]) => h('option', { value: v }, label)),
+    );
+    reframes.push(reframe);
+    return h(
+      'li',
+      { class: 'clause-edit' },
+      h('span', {}, clauseText(scenario, c)),
+      h(
+        'span',
+        { class: 'controls' },
+        strike,
+        h('label', { for: strikeId }, 'Strike'),
+        h('label', { for: reframeId, class: 'visually-hidden' }, 'Deliver the size'),
+        reframe,
+      ),
+    );
+  });
+  const parts = sentences(memo.text);
+  const sentenceBoxes = parts.map((s) => {
+    const id = uid('sentence');
+    const box = h('input', { type: 'checkbox', id });
+    return { box, s, el: h('li', {}, box, h('label', { for: id }, `Strike: “${s.text}”`)) };
+  });
+  const [note, noteValue] = noteField('relay-note');
+  const cost = h('p', { class: 'cost', 'aria-live': 'polite' });
+  const updateCost = () => {
+    const n = reframes.filter((r, i) => r.value !== '0' && !strikes[i]!.checked).length;
+    cost.textContent = `Relay cost: ${n * t.reframeCost} capital (you have ${view.tracks.capital}).`;
+  };
+  [...reframes, ...strikes].forEach((el) => el.addEventListener('change', updateCost));
+  updateCost();
+  const relay = () => {
+    const redactClauses = strikes.flatMap((s, i) => (s.checked ? [i] : []));
+    const reframeList = reframes.flatMap((r, i) =>
+      r.value !== '0' && !strikes[i]!.checked ? [{ clause: i, delta: Number(r.value) }] : [],
+    );
+    const redactSpans = sentenceBoxes.filter((x) => x.box.checked).map((x) => [x.s.start, x.s.end]);
+    send('relay', memo.id, {
+      redactClauses,
+      redactSpans,
+      reframes: reframeList,
+      note: noteValue(),
+    });
+  };
+  const canHold = view.round < memo.lastRound;
+  return h(
+    'article',
+    { class: `memo author-${memo.author}`, 'aria-labelledby': headingId },
+    h(
+      'h4',
+      { id: headingId },
+      `From ${seatName(scenario, memo.author)}, round ${memo.round}`,
+      memo.heldSteps > 0 ? ` · held ${memo.heldSteps}×` : '',
+    ),
+    rows.length
+      ? h('ul', { class: 'clauses' }, ...rows)
+      : h('p', { class: 'hint' }, 'No clauses: a message.'),
+    memo.text ? h('blockquote', {}, memo.text) : null,
+    sentenceBoxes.length
+      ? h('ul', { class: 'sentences' }, ...sentenceBoxes.map((x) => x.el))
+      : null,
+    note,
+    cost,
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        { type: 'button', onclick: relay },
+        `Relay to ${seatName(scenario, memo.author === '0' ? '1' : '0')}`,
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          disabled: !canHold,
+          title: canHold ? undefined : 'At its turnaround limit',
+          onclick: () => send('hold', memo.id),
+        },
+        canHold ? 'Hold' : 'Hold (limit reached)',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'danger', onclick: () => send('leak', memo.id) },
+        `Leak (capital −${t.leakCapital}, author’s pressure +${t.leakPressure})`,
+      ),
+    ),
+    canHold
+      ? null
+      : h(
+          'p',
+          { class: 'warning' },
+          'Deliver it now or it expires at the end of this step (capital −1, public).',
+        ),
+  );
+}
+
+function bundleForm(
+  view: BackchannelState,
+  scenario: Scenario,
+  pending: Memo[],
+  send: Send,
+): HTMLElement | null {
+  if (!pending.some((m) => m.author === '0') || !pending.some((m) => m.author === '1')) return null;
+  const boxes: { box: HTMLInputElement; memoId: string; clause: number }[] = [];
+  const items = pending.flatMap((m) =>
+    m.clauses.map((c, i) => {
+      const id = uid('bundle');
+      const box = h('input', { type: 'checkbox', id });
+      boxes.push({ box, memoId: m.id, clause: i });
+      return h(
+        'li',
+        {},
+        box,
+        h('label', { for: id }, `${seatName(scenario, m.author)}: ${clauseText(scenario, c)}`),
+      );
+    }),
+  );
+  if (items.length < 2) return null;
+  const [note, noteValue] = noteField('bundle-note');
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'bundle-h' },
+    h('h3', { id: 'bundle-h' }, 'Bundle clauses from both sides'),
+    h(
+      'p',
+      { class: 'hint' },
+      `Up to ${MAX_CLAUSES} clauses, at least one from each side, sent to both as one proposal. Cost: ${scenario.tunables.mediation.bundleCost} capital. The memos used are consumed.`,
+    ),
+    h('ul', { class: 'checks' }, ...items),
+    note,
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () =>
+          send('bundle', {
+            parts: boxes
+              .filter((b) => b.box.checked)
+              .map(({ memoId, clause }) => ({ memoId, clause })),
+            note: noteValue(),
+          }),
+      },
+      'Send the bundle to both',
+    ),
+  );
+}
+
+function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTMLElement {
+  const rows = Array.from({ length: MAX_CLAUSES }, (_, i) => {
+    const cid = uid('table-clause');
+    const sid = uid('table-size');
+    const clause = h(
+      'select',
+      { id: cid },
+      h('option', { value: '' }, '— no clause —'),
+      ...scenario.catalog.map((c) => h('option', { value: c.id }, c.name)),
+    );
+    const size = h('select', { id: sid, disabled: true });
+    clause.addEventListener('change', () => {
+      const def = scenario.catalog.find((c) => c.id === clause.value);
+      size.replaceChildren(...(def?.sizes ?? []).map((s) => h('option', { value: s.id }, s.label)));
+      size.disabled = !def;
+    });
+    return {
+      clause,
+      size,
+      el: h(
+        'div',
+        { class: 'clause-row' },
+        h('div', { class: 'field' }, h('label', { for: cid }, `Clause ${i + 1}`), clause),
+        h('div', { class: 'field' }, h('label', { for: sid }, 'Size'), size),
+      ),
+    };
+  });
+  const [note, noteValue] = noteField('table-note');
+  const cost = scenario.tunables.mediation.tableCost;
+  return h(
+    'details',
+    { class: 'panel' },
+    h('summary', {}, `Table a proposal of your own (${cost} capital)`),
+    ...rows.map((r) => r.el),
+    note,
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          const clauses = rows.flatMap((r) => {
+            const def = scenario.catalog.find((c) => c.id === r.clause.value);
+            return def ? [{ id: def.id, size: r.size.value, giver: def.giver }] : [];
+          });
+          send('tableProposal', { clauses, note: noteValue() });
+        },
+      },
+      'Table it',
+    ),
+  );
+}
+
+export function brokerDesk(view: BackchannelState, scenario: Scenario, send: Send): HTMLElement[] {
+  const pending = view.memos.filter((m) => m.status === 'pending');
+  const desk = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'desk-h' },
+    h('h3', { id: 'desk-h' }, `On your desk (${pending.length})`),
+    pending.length === 0
+      ? h('p', {}, 'No memo waits for you. You may table a proposal, then end your step.')
+      : h('div', { class: 'memos' }, ...pending.map((m) => memoCard(view, scenario, m, send))),
+  );
+  return [desk, bundleForm(view, scenario, pending, send), tableForm(view, scenario, send)].filter(
+    (x): x is HTMLElement => x !== null,
+  );
+}

@@ -1,0 +1,60 @@
+// Words for what the rules hold: seat names, clauses, steps, outcomes.
+import { clauseDef } from '../game/clauses';
+import type { Scenario } from '../game/scenario/schema';
+import type { Clause, Outcome, Seat, Step } from '../game/types';
+
+export function seatName(scenario: Scenario, seat: Seat): string {
+  return seat === '0'
+    ? scenario.seats.A.name
+    : seat === '1'
+      ? scenario.seats.B.name
+      : scenario.seats.broker.name;
+}
+
+export function roleName(seat: Seat): string {
+  return seat === '0' ? 'Principal A' : seat === '1' ? 'Principal B' : 'Broker';
+}
+
+export function giverName(scenario: Scenario, giver: Clause['giver']): string {
+  if (giver === 'both') return 'both sides';
+  return giver === 'A' ? scenario.seats.A.name : scenario.seats.B.name;
+}
+
+export function clauseText(scenario: Scenario, clause: Clause): string {
+  const def = clauseDef(scenario, clause.id);
+  const size = def?.sizes.find((s) => s.id === clause.size);
+  return `${def?.name ?? clause.id}: ${size?.label ?? clause.size} (given by ${giverName(scenario, clause.giver)})`;
+}
+
+export const STEP_NAMES: Record<Step, string> = {
+  drafting: 'Drafting',
+  mediation: 'Mediation',
+  response: 'Response',
+  press: 'Press',
+  over: 'Match over',
+};
+
+export const STEP_HELP: Record<Step, string> = {
+  drafting: 'Principals set their postures and write up to two memos to the broker.',
+  mediation: 'The broker decides what each side hears: relay, redact, reframe, hold, leak, bundle.',
+  response: 'Principals answer what the broker delivered: accept or reject.',
+  press: 'Each seat may make one public statement.',
+  over: 'The match is over.',
+};
+
+export const OUTCOME_NAMES: Record<Outcome, string> = {
+  'durable-deal': 'Durable deal',
+  'codified-stalemate': 'Codified stalemate',
+  collapse: 'Collapse',
+  war: 'War',
+};
+
+export function formatCountdown(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0
+    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+    : `${m}:${String(s).padStart(2, '0')}`;
+}

@@ -1,0 +1,272 @@
+// The home screen: play solo (one click, sensible defaults), create an online match, or join one.
+import { BOT_LEVELS, PERSONAS, type BotLevel } from '../bots';
+import type { BotSeat } from '../client/connection';
+import { getScenario, scenarioIds } from '../game/scenario';
+import type { SetupData } from '../game/options';
+import type { Seat } from '../game/types';
+import { h, uid } from './dom';
+import { roleName } from './format';
+
+export interface SoloChoice {
+  seat: Seat;
+  setupData: SetupData;
+  bots: Partial<Record<Seat, BotSeat>>;
+}
+
+export interface OnlineChoice {
+  name: string;
+  seat: Seat;
+  setupData: SetupData;
+  bots: Partial<Record<Seat, BotSeat>>;
+}
+
+export interface HomeActions {
+  solo(choice: SoloChoice): void;
+  create(choice: OnlineChoice): Promise<void>;
+  join(input: string): void;
+}
+
+const ROLE_HELP: Record<Seat, string> = {
+  '0': 'Writes memos to the broker; answers what the broker delivers.',
+  '1': 'Writes memos to the broker; answers what the broker delivers. Sets the proxies’ leash.',
+  '2': 'Reads every memo and decides what each side hears, when and in what words.',
+};
+
+function select(
+  label: string,
+  id: string,
+  options: [string, string][],
+  value: string,
+): HTMLElement {
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    h(
+      'select',
+      { id, name: id },
+      ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+    ),
+  );
+}
+
+function seatPicker(
+  name: string,
+  legend: string,
+  scenarioId: string,
+  selected: Seat,
+): HTMLFieldSetElement {
+  const scenario = getScenario(scenarioId);
+  const names: Record<Seat, string> = {
+    '0': scenario.seats.A.name,
+    '1': scenario.seats.B.name,
+    '2': scenario.seats.broker.name,
+  };
+  return h(
+    'fieldset',
+    { class: 'seat-picker' },
+    h('legend', {}, legend),
+    ...(['0', '1', '2'] as const).map((seat) => {
+      const id = uid(`${name}-seat`);
+      return h(
+        'div',
+        { class: `seat-option seat-${seat}` },
+        h('input', { type: 'radio', id, name, value: seat, checked: seat === selected }),
+        h(
+          'label',
+          { for: id },
+          h('strong', {}, names[seat]),
+          ` · ${roleName(seat)}`,
+          h('span', { class: 'hint' }, ROLE_HELP[seat]),
+        ),
+      );
+    }),
+  );
+}
+
+const scenarioOptions = (): [string, string][] =>
+  scenarioIds().map((id) => [id, getScenario(id).name]);
+const roundOptions = (): [string, string][] =>
+  [4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => [String(n), `${n} rounds`]);
+
+function value(form: HTMLFormElement, name: string): string {
+  const el = form.elements.namedItem(name);
+  if (el instanceof RadioNodeList) return el.value;
+  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : '';
+}
+
+function botsFor(
+  form: HTMLFormElement,
+  human: Seat,
+  prefix: string,
+): Partial<Record<Seat, BotSeat>> {
+  const bots: Partial<Record<Seat, BotSeat>> = {};
+  for (const seat of ['0', '1', '2'] as const) {
+    if (seat === human) continue;
+    const level = value(form, `${prefix}-bot-${seat}`);
+    if (level === 'none' || level === '') continue;
+    const persona = value(form, `${prefix}-persona-${seat}`);
+    bots[seat] = {
+      level: level as BotLevel,
+      ...(persona && persona !== 'any' ? { persona: persona as BotSeat['persona'] & string } : {}),
+    };
+  }
+  return bots;
+}
+
+function botFields(prefix: string, allowNone: boolean): HTMLElement {
+  const levels: [string, string][] = [
+    ...(allowNone ? ([['none', 'A person (share a link)']] as [string, string][]) : []),
+    ...BOT_LEVELS.map((l): [string, string] => [l, `Bot: ${l}`]),
+  ];
+  return h(
+    'fieldset',
+    { class: 'bots' },
+    h('legend', {}, 'The other seats'),
+    h('p', { class: 'hint' }, 'Your own seat is ignored here.'),
+    ...(['0', '1', '2'] as const).map((seat) =>
+      h(
+        'div',
+        { class: 'row' },
+        select(roleName(seat), `${prefix}-bot-${seat}`, levels, allowNone ? 'none' : 'normal'),
+        seat === '2'
+          ? null
+          : select(
+              'Persona',
+              `${prefix}-persona-${seat}`,
+              [['any', 'balanced'], ...PERSONAS.map((p): [string, string] => [p, p])],
+              'any',
+            ),
+      ),
+    ),
+  );
+}
+
+export function renderHome(actions: HomeActions): HTMLElement {
+  const defaultScenario = scenarioIds().includes('doha-2026') ? 'doha-2026' : scenarioIds()[0]!;
+
+  const soloForm = h(
+    'form',
+    { class: 'card primary', 'aria-labelledby': 'solo-title' },
+    h('h2', { id: 'solo-title' }, 'Play solo'),
+    h('p', {}, 'Take one seat; bots play the other two. Everything runs in your browser.'),
+    seatPicker('solo-seat', 'Your seat', defaultScenario, '2'),
+    h(
+      'details',
+      {},
+      h('summary', {}, 'Scenario, length and bots'),
+      select('Scenario', 'solo-scenario', scenarioOptions(), defaultScenario),
+      select('Length', 'solo-rounds', roundOptions(), '8'),
+      botFields('solo', false),
+    ),
+    h('button', { type: 'submit', class: 'big' }, 'Start a solo match'),
+  );
+  soloForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const seat = value(soloForm, 'solo-seat') as Seat;
+    actions.solo({
+      seat,
+      setupData: {
+        scenario: value(soloForm, 'solo-scenario'),
+        rounds: Number(value(soloForm, 'solo-rounds')),
+      },
+      bots: botsFor(soloForm, seat, 'solo'),
+    });
+  });
+
+  const status = h('p', { class: 'status', role: 'status' });
+  const createForm = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'create-title' },
+    h('h2', { id: 'create-title' }, 'Create an online match'),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'create-name' }, 'Your name'),
+      h('input', {
+        id: 'create-name',
+        name: 'create-name',
+        required: true,
+        maxlength: 32,
+        autocomplete: 'nickname',
+      }),
+    ),
+    seatPicker('create-seat', 'Your seat', defaultScenario, '2'),
+    select('Scenario', 'create-scenario', scenarioOptions(), defaultScenario),
+    select('Length', 'create-rounds', roundOptions(), '8'),
+    select(
+      'Timers',
+      'create-timers',
+      [
+        ['seminar', 'Seminar (8 rounds in an hour)'],
+        ['blitz', 'Blitz (about a minute a step)'],
+        ['correspondence', 'Correspondence (a day a step)'],
+        ['untimed', 'Untimed'],
+      ],
+      'seminar',
+    ),
+    botFields('create', true),
+    h('button', { type: 'submit' }, 'Create the match'),
+    status,
+  );
+  createForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const seat = value(createForm, 'create-seat') as Seat;
+    status.textContent = 'Creating the match…';
+    const button = createForm.querySelector('button[type=submit]') as HTMLButtonElement;
+    button.disabled = true;
+    actions
+      .create({
+        name: value(createForm, 'create-name'),
+        seat,
+        setupData: {
+          scenario: value(createForm, 'create-scenario'),
+          rounds: Number(value(createForm, 'create-rounds')),
+          timers: value(createForm, 'create-timers') as 'seminar',
+        },
+        bots: botsFor(createForm, seat, 'create'),
+      })
+      .catch((err: unknown) => {
+        status.textContent = `Could not create the match: ${(err as Error).message}`;
+      })
+      .finally(() => (button.disabled = false));
+  });
+
+  const joinForm = h(
+    'form',
+    { class: 'card', 'aria-labelledby': 'join-title' },
+    h('h2', { id: 'join-title' }, 'Join a match'),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'join-input' }, 'Link or code'),
+      h('input', {
+        id: 'join-input',
+        name: 'join-input',
+        required: true,
+        placeholder: 'e.g. AbC123xyz/1',
+      }),
+    ),
+    h('button', { type: 'submit' }, 'Join'),
+  );
+  joinForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    actions.join(value(joinForm, 'join-input'));
+  });
+
+  return h(
+    'main',
+    { id: 'home', class: 'home' },
+    h(
+      'header',
+      { class: 'hero' },
+      h('h1', {}, 'Backchannel'),
+      h(
+        'p',
+        { class: 'tagline' },
+        'Two sides in an armed standoff negotiate only through you, or through a broker who decides what each side hears, when, and in what words.',
+      ),
+    ),
+    h('div', { class: 'cards' }, soloForm, createForm, joinForm),
+  );
+}

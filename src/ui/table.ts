@@ -1,0 +1,334 @@
+// The table screen: header (round, step, countdown), the Phaser table, and the DOM panels for this
+// seat: its objectives, its desk for the current step, the press, the public feed, the tracks and
+// deals in words, and the end screen. Panels re-render only when what they show changes, so
+// nothing a person is typing is lost.
+import { isPrincipal } from '../game/constants';
+import { blameAllowed, claimableDeals } from '../game/press';
+import { getScenario } from '../game/scenario';
+import type { Scenario } from '../game/scenario/schema';
+import type { BackchannelState, Seat } from '../game/types';
+import { timeLeft, type TableStore } from '../client/store';
+import { h, renderKeyed } from './dom';
+import { brokerDesk } from './desk-broker';
+import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
+import { endScreen } from './end';
+import { clauseText, formatCountdown, roleName, seatName, STEP_HELP, STEP_NAMES } from './format';
+
+type Send = (move: string, ...args: unknown[]) => void;
+
+function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | null {
+  const cards =
+    seat === '2' ? (view.mandate ? [view.mandate] : []) : seat ? (view.agendas[seat] ?? []) : [];
+  if (cards.length === 0) return null;
+  return h(
+    'section',
+    { class: 'panel objectives', 'aria-labelledby': 'obj-h' },
+    h('h3', { id: 'obj-h' }, seat === '2' ? 'Your mandate (secret)' : 'Your agenda (secret)'),
+    h('ul', {}, ...cards.map((c) => h('li', {}, h('strong', {}, c.title), ' — ', c.text))),
+  );
+}
+
+function pressPanel(
+  view: BackchannelState,
+  scenario: Scenario,
+  seat: Seat,
+  send: Send,
+): HTMLElement {
+  const sealed = view.sealedStatements[seat];
+  const section = h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'press-h' },
+    h('h3', { id: 'press-h' }, 'Press statement'),
+  );
+  if (sealed || !view.pending.includes(seat)) {
+    section.append(
+      h('p', {}, sealed ? `Sealed until everyone has spoken: ${sealed.kind}.` : 'You have spoken.'),
+    );
+    return section;
+  }
+  const claims = claimableDeals(view, seat);
+  const others = (['0', '1', '2'] as const).filter((s) => s !== seat);
+  section.append(
+    h('p', { class: 'hint' }, 'One public statement, published when every seat has made one.'),
+    h(
+      'div',
+      { class: 'actions wrap' },
+      ...claims.map((d) =>
+        h(
+          'button',
+          { type: 'button', onclick: () => send('statement', { kind: 'claim', target: d }) },
+          `Claim credit for deal ${d}`,
+        ),
+      ),
+      ...(blameAllowed(view)
+        ? others.map((s) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                onclick: () => send('statement', { kind: 'blame', target: s }),
+              },
+              `Blame ${seatName(scenario, s)}`,
+            ),
+          )
+        : []),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => send('statement', { kind: 'silence' }),
+        },
+        'No comment',
+      ),
+    ),
+  );
+  return section;
+}
+
+function deskFor(
+  view: BackchannelState,
+  scenario: Scenario,
+  seat: Seat | null,
+  send: Send,
+): HTMLElement[] {
+  if (seat === null)
+    return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
+  const acting = view.pending.includes(seat);
+  const waitingFor = view.pending.map((s) => seatName(scenario, s)).join(', ');
+  const done = acting
+    ? h(
+        'button',
+        { type: 'button', class: 'done', onclick: () => send('done') },
+        view.step === 'response'
+          ? 'Done answering'
+          : view.step === 'press'
+            ? 'Say nothing'
+            : `End my ${STEP_NAMES[view.step].toLowerCase()}`,
+      )
+    : h('p', { class: 'waiting' }, waitingFor ? `Waiting for ${waitingFor}.` : 'Waiting.');
+  const parts: (HTMLElement | null)[] = [];
+  if (view.step === 'drafting' && isPrincipal(seat) && acting)
+    parts.push(postureForm(view, seat, send), memoComposer(view, scenario, seat, send));
+  if (view.step === 'mediation' && seat === '2' && acting)
+    parts.push(...brokerDesk(view, scenario, send));
+  if (
+    isPrincipal(seat) &&
+    (view.step === 'response' || view.step === 'press' || view.step === 'mediation')
+  )
+    parts.push(inbox(view, scenario, seat, send));
+  if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, send));
+  if (isPrincipal(seat)) parts.push(sentMemos(view, scenario, seat));
+  return [done, ...parts].filter((x): x is HTMLElement => x !== null);
+}
+
+function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
+  const t = view.tracks;
+  const r = scenario.tracks;
+  const row = (label: string, value: number | string, max?: number) => [
+    h('dt', {}, label),
+    h('dd', {}, max === undefined ? String(value) : `${value} / ${max}`),
+  ];
+  return h(
+    'section',
+    { class: 'panel tracks', 'aria-labelledby': 'tracks-h' },
+    h('h3', { id: 'tracks-h' }, 'Tracks'),
+    h(
+      'dl',
+      {},
+      ...row('Escalation', t.escalation, r.escalation.max),
+      ...row(
+        `Breakout (${view.breakout.true === undefined ? 'estimate' : 'true value'})`,
+        view.breakout.true ?? view.breakout.estimate,
+        r.breakout.max,
+      ),
+      ...row('Dark-fleet oil leak', t.oilLeak, r.oilLeak.max),
+      ...row('Oil price', t.oilPrice, r.oilPrice.max),
+      ...row(`Pressure on ${scenario.seats.A.name}`, t.pressureA, r.pressure.max),
+      ...row(`Pressure on ${scenario.seats.B.name}`, t.pressureB, r.pressure.max),
+      ...row(`${scenario.seats.broker.name}’s capital`, t.capital, r.capital.max),
+      ...row(
+        'Credit',
+        (['0', '1', '2'] as const)
+          .map((s) => `${seatName(scenario, s)} ${view.credit[s]}`)
+          .join(', '),
+      ),
+    ),
+  );
+}
+
+function dealsText(view: BackchannelState, scenario: Scenario): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'deals-h' },
+    h('h3', { id: 'deals-h' }, 'Deals'),
+    view.deals.length === 0
+      ? h('p', {}, 'None signed yet.')
+      : h(
+          'ul',
+          {},
+          ...view.deals.map((d) =>
+            h(
+              'li',
+              { class: `deal ${d.status}` },
+              h('strong', {}, `${d.id}: `),
+              d.status === 'verifying'
+                ? `signed round ${d.signedRound}, verifies in ${d.verifyLeft + 1} resolution${d.verifyLeft ? 's' : ''}`
+                : d.status === 'verified'
+                  ? `verified round ${d.verifiedRound}`
+                  : `collapsed round ${d.collapsedRound}`,
+              h('ul', {}, ...d.clauses.map((c) => h('li', {}, clauseText(scenario, c)))),
+            ),
+          ),
+        ),
+  );
+}
+
+function feedPanel(view: BackchannelState): HTMLElement {
+  const entries = [...view.feed].reverse().slice(0, 60);
+  return h(
+    'section',
+    { class: 'panel feed', 'aria-labelledby': 'feed-h' },
+    h('h3', { id: 'feed-h' }, 'Public feed'),
+    h(
+      'ol',
+      { reversed: true },
+      ...entries.map((e) =>
+        h(
+          'li',
+          { class: `feed-${e.kind}` },
+          h('span', { class: 'meta' }, `R${e.round}`),
+          ' ',
+          e.text,
+          e.memo ? h('blockquote', {}, e.memo.text) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+export interface TableScreen {
+  element: HTMLElement;
+  canvasHost: HTMLElement;
+  destroy(): void;
+}
+
+export function renderTable(store: TableStore, onLeave: () => void): TableScreen {
+  const title = h('h1', { class: 'match-title' });
+  const status = h('p', { class: 'status-line' });
+  const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
+  const refusal = h('p', { class: 'refusal', role: 'alert' });
+  const canvasHost = h('div', { class: 'board', 'aria-hidden': 'true' });
+  const desk = h('div', { class: 'desk' });
+  const side = h('div', { class: 'side' });
+  const end = h('div', { class: 'end' });
+  const motion = h('input', { type: 'checkbox', id: 'reduced-motion' });
+  motion.checked = store.getState().reducedMotion;
+  motion.addEventListener('change', () => store.setState({ reducedMotion: motion.checked }));
+  const element = h(
+    'div',
+    { class: 'table-screen' },
+    h(
+      'header',
+      { class: 'table-header' },
+      h('div', {}, title, status),
+      h(
+        'div',
+        { class: 'header-tools' },
+        countdown,
+        h(
+          'span',
+          { class: 'toggle' },
+          motion,
+          h('label', { for: 'reduced-motion' }, 'Reduce motion'),
+        ),
+        h('button', { type: 'button', class: 'secondary', onclick: onLeave }, 'Leave'),
+      ),
+    ),
+    refusal,
+    h(
+      'main',
+      { class: 'table-main' },
+      h('div', { class: 'left' }, canvasHost, end, side),
+      h('div', { class: 'right', 'aria-label': 'Your desk' }, desk),
+    ),
+  );
+
+  const render = () => {
+    const s = store.getState();
+    const view = s.view;
+    refusal.textContent = s.refusal ? `Not allowed: ${s.refusal}` : '';
+    if (!view) {
+      title.textContent = 'Backchannel';
+      status.textContent =
+        s.phase === 'error' ? (s.error ?? 'Something went wrong.') : 'Connecting to the table…';
+      return;
+    }
+    const scenario = getScenario(view.options.scenario);
+    const you =
+      s.seat === null ? 'Watching' : `You are ${seatName(scenario, s.seat)} (${roleName(s.seat)})`;
+    title.textContent = `${scenario.name} · ${you}`;
+    status.textContent =
+      view.step === 'over'
+        ? 'The match is over.'
+        : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
+    const send: Send = (move, ...args) => store.getState().send(move, ...args);
+    renderKeyed(
+      desk,
+      JSON.stringify([
+        view.round,
+        view.step,
+        view.pending,
+        s.seat,
+        view.memos.length,
+        view.memos.map((m) => m.status),
+        view.proposals.map((p) => [p.stage, p.answers]),
+        view.sealedStatements,
+        view.postures,
+        view.tracks.capital,
+        view.deals.length,
+      ]),
+      () => deskFor(view, scenario, s.seat, send),
+    );
+    renderKeyed(
+      side,
+      JSON.stringify([
+        view.feed.length,
+        view.tracks,
+        view.breakout,
+        view.deals,
+        view.credit,
+        view.agendas,
+        view.mandate,
+      ]),
+      () =>
+        [
+          objectives(view, s.seat),
+          tracksText(view, scenario),
+          dealsText(view, scenario),
+          feedPanel(view),
+        ].filter((x): x is HTMLElement => x !== null),
+    );
+    renderKeyed(end, JSON.stringify([Boolean(view.final)]), () =>
+      view.final ? endScreen(view, scenario, s.seat) : [],
+    );
+  };
+  const tick = () => {
+    const left = timeLeft(store.getState());
+    countdown.textContent = left === null ? '' : `${formatCountdown(left)} left`;
+    countdown.classList.toggle('urgent', left !== null && left < 15_000);
+  };
+  const unsubscribe = store.subscribe(render);
+  const timer = setInterval(tick, 250);
+  render();
+  tick();
+  return {
+    element,
+    canvasHost,
+    destroy: () => {
+      unsubscribe();
+      clearInterval(timer);
+    },
+  };
+}
