@@ -45,17 +45,22 @@ export const SetupDataSchema = z
       .max(MAX_ROUNDS, `expected an integer from ${MIN_ROUNDS} to ${MAX_ROUNDS}`)
       .optional(),
     timers: z
-      .union([
-        z.enum(['seminar', 'blitz', 'correspondence', 'untimed']),
-        z
-          .object({
-            drafting: stepSeconds,
-            mediation: stepSeconds,
-            response: stepSeconds,
-            press: stepSeconds,
-          })
-          .strict(),
-      ])
+      .union(
+        [
+          z.enum(['seminar', 'blitz', 'correspondence', 'untimed']),
+          z
+            .object({
+              drafting: stepSeconds,
+              mediation: stepSeconds,
+              response: stepSeconds,
+              press: stepSeconds,
+            })
+            .strict(),
+        ],
+        {
+          error: `expected "seminar", "blitz", "correspondence", "untimed" or { drafting, mediation, response, press } in seconds, each from ${MIN_STEP_SECONDS} to ${MAX_STEP_SECONDS}`,
+        },
+      )
       .optional(),
     /** Seats the server fills with bots in an online match (public: everyone may know). */
     bots: z
@@ -88,7 +93,7 @@ export function resolveOptions(setupData: unknown): MatchOptions {
     throw new OptionsError(
       describeIssues(result.error, setupData).map((p) =>
         p.startsWith('(the whole file)')
-          ? p.replace('(the whole file)', 'setupData: expected an object')
+          ? p.replace('(the whole file)', 'setupData')
           : `setupData.${p}`,
       ),
     );

@@ -12,8 +12,19 @@ const identifier = z
 const range = z
   .object({ min: int, max: int, start: int })
   .strict()
-  .refine((r) => r.min <= r.start && r.start <= r.max, {
-    message: 'start must lie between min and max',
+  .superRefine((r, ctx) => {
+    if (r.min > r.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['max'],
+        message: `must be at least min (${r.min}), got ${r.max}`,
+      });
+    else if (r.start < r.min || r.start > r.max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['start'],
+        message: `must lie between min and max (${r.min} to ${r.max}), got ${r.start}`,
+      });
   });
 
 export const TRACK_NAMES = [
