@@ -1,29 +1,200 @@
-// Composition root of the browser app. The table, the desks and online play arrive with the
-// browser issue; for now the page lists the scenarios the rules engine ships, read from the
-// same validated data the server uses.
-import { getScenario, scenarioIds } from './game/scenario';
+// Composition root of the browser app: the store, the route (home, a seat of an online match,
+// watching), the connection that feeds the store, the DOM panels and the Phaser table.
+import { startOnline, startSolo, type Connection } from './client/connection';
+import {
+  getMatch,
+  heldSeat,
+  joinMatch,
+  parseJoinInput,
+  parseRoute,
+  seatLink,
+  type Route,
+} from './client/lobby';
+import { initialTableState, makeTableStore } from './client/store';
+import type { Seat } from './game/types';
+import { mountAnnouncer } from './ui/announcer';
+import { h } from './ui/dom';
+import { renderHome, type OnlineChoice, type SoloChoice } from './ui/home';
+import { renderTable } from './ui/table';
+import { createMatch } from './client/lobby';
+import './ui/styles.css';
 
-function render(root: HTMLElement): void {
-  const list = document.createElement('ul');
-  for (const id of scenarioIds()) {
-    const scenario = getScenario(id);
-    const item = document.createElement('li');
-    const name = document.createElement('h2');
-    name.textContent = scenario.name;
-    const summary = document.createElement('p');
-    summary.textContent = scenario.summary;
-    const seats = document.createElement('p');
-    seats.textContent = `${scenario.seats.A.name} and ${scenario.seats.B.name}, through ${scenario.seats.broker.name}. ${scenario.rounds} rounds.`;
-    item.append(name, summary, seats);
-    list.append(item);
-  }
-  const heading = document.createElement('h1');
-  heading.textContent = 'Backchannel';
-  const intro = document.createElement('p');
-  intro.textContent =
-    'Two principals in an armed standoff negotiate only through a broker, who decides what each side hears, when, and in what words.';
-  root.replaceChildren(heading, intro, list);
+const server = window.location.origin;
+const root = document.getElementById('app')!;
+const store = makeTableStore();
+const announcer = mountAnnouncer(store);
+document.body.append(announcer.element);
+
+let connection: Connection | null = null;
+let teardown: (() => void) | null = null;
+
+function clear(): void {
+  connection?.stop();
+  connection = null;
+  teardown?.();
+  teardown = null;
+  store.setState({ ...initialTableState(), reducedMotion: store.getState().reducedMotion });
 }
 
-const root = document.getElementById('app');
-if (root) render(root);
+function showTable(extra?: HTMLElement): void {
+  const table = renderTable(store, () => {
+    window.location.hash = '';
+    goHome();
+  });
+  if (extra) table.element.querySelector('.table-header')?.after(extra);
+  root.replaceChildren(table.element);
+  let destroyed = false;
+  let unmount: (() => void) | null = null;
+  // Phaser loads on demand: the home screen stays light.
+  void import('./scenes/mount').then(({ mountTable }) => {
+    if (destroyed) return;
+    const mounted = mountTable(table.canvasHost, store);
+    unmount = () => mounted.destroy();
+  });
+  teardown = () => {
+    destroyed = true;
+    unmount?.();
+    table.destroy();
+  };
+  (root.querySelector('h1') as HTMLElement | null)?.focus();
+}
+
+function goHome(): void {
+  clear();
+  root.replaceChildren(
+    renderHome({
+      solo: (choice: SoloChoice) => {
+        clear();
+        connection = startSolo(store, choice);
+        showTable();
+      },
+      create: async (choice: OnlineChoice) => {
+        const setupData = { ...choice.setupData, bots: choice.bots };
+        const matchID = await createMatch(server, setupData);
+        await joinMatch(server, matchID, choice.seat, choice.name);
+        window.location.hash = `#/play/${matchID}/${choice.seat}`;
+      },
+      join: (input: string) => {
+        const route = parseJoinInput(input);
+        if (route.kind === 'home') {
+          alertOnHome('That is not a match link or code.');
+          return;
+        }
+        window.location.hash =
+          route.kind === 'watch'
+            ? `#/watch/${route.matchID}`
+            : `#/play/${route.matchID}/${route.seat}`;
+      },
+    }),
+  );
+}
+
+function alertOnHome(message: string): void {
+  const existing = root.querySelector('.home-alert');
+  existing?.remove();
+  root.querySelector('.hero')?.append(h('p', { class: 'home-alert', role: 'alert' }, message));
+}
+
+function invitePanel(matchID: string, own: Seat): HTMLElement {
+  const links = (['0', '1', '2'] as const).filter((s) => s !== own);
+  return h(
+    'details',
+    { class: 'invite' },
+    h('summary', {}, 'Invite players'),
+    h(
+      'ul',
+      {},
+      ...links.map((s) => {
+        const link = seatLink(server, matchID, s);
+        return h(
+          'li',
+          {},
+          h(
+            'label',
+            {},
+            `Seat ${s}: `,
+            h('input', {
+              readonly: true,
+              value: link,
+              size: 48,
+              onfocus: (e: Event) => (e.target as HTMLInputElement).select(),
+            }),
+          ),
+        );
+      }),
+      h(
+        'li',
+        {},
+        h(
+          'label',
+          {},
+          'Watch: ',
+          h('input', { readonly: true, value: seatLink(server, matchID, null), size: 48 }),
+        ),
+      ),
+    ),
+  );
+}
+
+async function playSeat(matchID: string, seat: Seat): Promise<void> {
+  clear();
+  const held = heldSeat(matchID, seat);
+  if (held) {
+    connection = startOnline(store, { server, matchID, seat, credentials: held.credentials });
+    showTable(invitePanel(matchID, seat));
+    return;
+  }
+  let match;
+  try {
+    match = await getMatch(server, matchID);
+  } catch (err) {
+    goHome();
+    alertOnHome(`Could not open match ${matchID}: ${(err as Error).message}`);
+    return;
+  }
+  const taken = match.players.find((p) => String(p.id) === seat)?.name;
+  if (taken) {
+    goHome();
+    alertOnHome(
+      `Seat ${seat} of this match is taken by ${taken}. You can watch it instead: ${seatLink(server, matchID, null)}`,
+    );
+    return;
+  }
+  const input = h('input', {
+    id: 'join-name',
+    required: true,
+    maxlength: 32,
+    autocomplete: 'nickname',
+  });
+  const status = h('p', { role: 'status' });
+  const form = h(
+    'form',
+    { class: 'card primary join-card' },
+    h('h2', {}, 'Take your seat'),
+    h('div', { class: 'field' }, h('label', { for: 'join-name' }, 'Your name'), input),
+    h('button', { type: 'submit' }, 'Join the match'),
+    status,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    joinMatch(server, matchID, seat, input.value)
+      .then(() => playSeat(matchID, seat))
+      .catch((err: unknown) => (status.textContent = (err as Error).message));
+  });
+  root.replaceChildren(
+    h('main', { class: 'home' }, h('header', { class: 'hero' }, h('h1', {}, 'Backchannel')), form),
+  );
+  input.focus();
+}
+
+function route(r: Route): void {
+  if (r.kind === 'play') void playSeat(r.matchID, r.seat);
+  else if (r.kind === 'watch') {
+    clear();
+    connection = startOnline(store, { server, matchID: r.matchID, seat: null });
+    showTable();
+  } else goHome();
+}
+
+window.addEventListener('hashchange', () => route(parseRoute(window.location.hash)));
+route(parseRoute(window.location.hash));

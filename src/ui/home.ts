@@ -11,6 +11,8 @@ export interface SoloChoice {
   seat: Seat;
   setupData: SetupData;
   bots: Partial<Record<Seat, BotSeat>>;
+  /** Multiplies the bots' human-like pauses: 1 human-like, 0 instant. */
+  pace: number;
 }
 
 export interface OnlineChoice {
@@ -157,6 +159,16 @@ export function renderHome(actions: HomeActions): HTMLElement {
       h('summary', {}, 'Scenario, length and bots'),
       select('Scenario', 'solo-scenario', scenarioOptions(), defaultScenario),
       select('Length', 'solo-rounds', roundOptions(), '8'),
+      select(
+        'Bot speed',
+        'solo-pace',
+        [
+          ['1', 'Human-like pauses'],
+          ['0.3', 'Quick'],
+          ['0', 'Instant'],
+        ],
+        '1',
+      ),
       botFields('solo', false),
     ),
     h('button', { type: 'submit', class: 'big' }, 'Start a solo match'),
@@ -171,6 +183,7 @@ export function renderHome(actions: HomeActions): HTMLElement {
         rounds: Number(value(soloForm, 'solo-rounds')),
       },
       bots: botsFor(soloForm, seat, 'solo'),
+      pace: Number(value(soloForm, 'solo-pace')),
     });
   });
 
