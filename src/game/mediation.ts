@@ -4,6 +4,7 @@ import { BROKER, MAX_CLAUSES, REDACTED, otherPrincipal, sideOf } from './constan
 import { clauseSetProblem, describeClause, sizeIndex, clauseDef } from './clauses';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
+import type { z } from 'zod';
 import { BundleArgs, MemoId, RelayArgs, TableArgs } from './payloads';
 import { addCapital, addPressure } from './tracks';
 import type { BackchannelState, Clause, Memo, Proposal, Reframe } from './types';
@@ -241,6 +242,20 @@ export function applyLeak(r: Rules, memo: Memo): void {
   }
 }
 
+/** The broker, in mediation, sending one argument of this shape. */
+function brokerArgs<S extends z.ZodType>(
+  { G, seat, args }: Pick<MoveCheckInput, 'G' | 'seat' | 'args'>,
+  schema: S,
+  act: string,
+  what: string,
+): Checked<z.infer<S>> {
+  const step = mayAct(G, seat, 'mediation');
+  if (step) return refuse(step);
+  if (seat !== BROKER) return refuse(`only the broker ${act}`);
+  if (args.length !== 1) return refuse(`expected one argument: ${what}`);
+  return parse(schema, args[0]);
+}
+
 export interface BundleMove {
   parts: { memoId: string; clause: number }[];
   clauses: Clause[];
@@ -248,11 +263,7 @@ export interface BundleMove {
 }
 
 export function checkBundle({ G, scenario, seat, args }: MoveCheckInput): Checked<BundleMove> {
-  const step = mayAct(G, seat, 'mediation');
-  if (step) return refuse(step);
-  if (seat !== BROKER) return refuse('only the broker bundles');
-  if (args.length !== 1) return refuse('expected one argument: the bundle');
-  const parsed = parse(BundleArgs, args[0]);
+  const parsed = brokerArgs({ G, seat, args }, BundleArgs, 'bundles', 'the bundle');
   if (!parsed.ok) return parsed;
   const authors = new Set<string>();
   const clauses: Clause[] = [];
@@ -305,11 +316,7 @@ export interface TableMove {
 }
 
 export function checkTable({ G, scenario, seat, args }: MoveCheckInput): Checked<TableMove> {
-  const step = mayAct(G, seat, 'mediation');
-  if (step) return refuse(step);
-  if (seat !== BROKER) return refuse('only the broker tables proposals');
-  if (args.length !== 1) return refuse('expected one argument: the proposal');
-  const parsed = parse(TableArgs, args[0]);
+  const parsed = brokerArgs({ G, seat, args }, TableArgs, 'tables proposals', 'the proposal');
   if (!parsed.ok) return parsed;
   const cost = scenario.tunables.mediation.tableCost;
   if (cost > G.tracks.capital)
