@@ -92,7 +92,13 @@ export async function startServer(
     }
     await next();
   }) as never);
-  app.use(lobbyGuard({ maxBodyBytes: 16 * 1024, log }) as never);
+  const isOver = async (matchID: string) => {
+    const { metadata } = (await storage.fetch(matchID, { metadata: true })) as {
+      metadata?: { gameover?: unknown };
+    };
+    return metadata ? metadata.gameover !== undefined && metadata.gameover !== null : undefined;
+  };
+  app.use(lobbyGuard({ maxBodyBytes: 16 * 1024, log, isOver }) as never);
 
   if (existsSync(join(config.staticDir, 'index.html'))) {
     const files = serveStatic(config.staticDir, { index: 'index.html', maxage: 0 });

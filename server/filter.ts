@@ -22,17 +22,14 @@ export function publicCtx(ctx: Ctx): Ctx {
   return rest as Ctx;
 }
 
-/** A seat's own log entries (what it did); a spectator gets none until the match is over. */
-export function logFor(
-  log: LogEntry[] | undefined,
-  playerID: string | null,
-  over: boolean,
-): LogEntry[] {
-  if (!log) return [];
-  const entries = over
-    ? log
-    : log.filter((e) => playerID !== null && e.action.payload.playerID === playerID);
-  return entries.map(({ metadata: _metadata, ...entry }) => entry as LogEntry);
+/**
+ * No log until the match is over: even a seat's own entries carry the match's move counter, which
+ * would count the other seats' moves. Each seat's view already says what it did. After the end,
+ * the whole log (the debrief).
+ */
+export function logFor(log: LogEntry[] | undefined, over: boolean): LogEntry[] {
+  if (!log || !over) return [];
+  return log.map(({ metadata: _metadata, ...entry }) => entry as LogEntry);
 }
 
 export function metadataFor(players: FilteredMetadata | undefined): FilteredMetadata {
@@ -58,7 +55,7 @@ export function makeOutgoingFilter(game: Game) {
         const over = state.ctx.gameover !== undefined;
         return {
           type: 'update',
-          args: [matchID, view(playerID, state), logFor(state.deltalog, playerID, over)],
+          args: [matchID, view(playerID, state), logFor(state.deltalog, over)],
         };
       }
       case 'sync': {
@@ -70,7 +67,7 @@ export function makeOutgoingFilter(game: Game) {
             matchID,
             {
               state: view(playerID, info.state),
-              log: logFor(info.log, playerID, over),
+              log: logFor(info.log, over),
               filteredMetadata: metadataFor(info.filteredMetadata),
               initialState: info.initialState ? view(playerID, info.initialState) : undefined,
             },

@@ -110,7 +110,12 @@ export function jsonErrors(log: Logger) {
   };
 }
 
-export function lobbyGuard(opts: { maxBodyBytes: number; log: Logger }) {
+export function lobbyGuard(opts: {
+  maxBodyBytes: number;
+  log: Logger;
+  /** Whether the match is over; undefined when there is no such match. */
+  isOver: (matchID: string) => Promise<boolean | undefined>;
+}) {
   return async (ctx: Context, next: Next) => {
     if (!ctx.path.startsWith('/games')) return next();
     const parts = ctx.path.split('/').filter(Boolean); // games, name, (id | create), action?
@@ -126,6 +131,10 @@ export function lobbyGuard(opts: { maxBodyBytes: number; log: Logger }) {
       );
     const schema = action ? bodies[action] : undefined;
     if (!schema) throw new HttpError(404, 'no such route');
+    // Leaving and re-joining a seat mid-match would let a principal put a new name, a message, in
+    // front of the other seats at will: seats are given up only once the match is over.
+    if (action === 'leave' && parts[2] && (await opts.isOver(parts[2])) === false)
+      throw new HttpError(409, 'a seat cannot be left while its match is being played');
     const body = await readJson(ctx, opts.maxBodyBytes);
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new HttpError(400, firstProblem(parsed.error));

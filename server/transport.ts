@@ -57,6 +57,8 @@ export class GuardedTransport {
   private db!: SqlStorage;
   private game!: Game;
   private readonly bindings = new Map<string, Binding & { socket: Socket }>();
+  /** Per socket: the last view it was sent and its version number. */
+  private readonly versions = new Map<string, { json: string; version: number }>();
   private readonly rooms = new Map<string, Set<string>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly pubSub: PubSub;
@@ -147,6 +149,7 @@ export class GuardedTransport {
     );
     socket.on('disconnect', () => {
       clearInterval(refill);
+      this.versions.delete(socket.id);
       void this.unbind(socket, true).catch((err) => this.fail(socket, err));
     });
   }
@@ -178,7 +181,7 @@ export class GuardedTransport {
         send: ({ playerID, ...data }) => {
           if (!socket) return;
           const out = this.filter(playerID ?? null, data as Intermediate);
-          if (out) socket.emit(out.type, ...out.args);
+          if (out) this.deliver(socket, out);
         },
         sendAll: (payload) => this.pubSub.publish(`match:${matchID}`, payload),
       },
@@ -254,6 +257,9 @@ export class GuardedTransport {
     }
     if (disconnected && binding.playerID !== null) {
       const { matchID, playerID, credentials } = binding;
+      // Another socket (a second tab) still holds the seat: it has not gone away.
+      for (const other of this.bindings.values())
+        if (other.matchID === matchID && other.playerID === playerID) return;
       await this.enqueue(matchID, () =>
         this.master(matchID).onConnectionChange(matchID, playerID, credentials, false),
       );
@@ -267,8 +273,27 @@ export class GuardedTransport {
       const binding = this.bindings.get(id);
       if (!binding) continue;
       const out = this.filter(binding.playerID, payload);
-      if (out) binding.socket.emit(out.type, ...out.args);
+      if (out) this.deliver(binding.socket, out);
     }
+  }
+
+  /**
+   * Emits a filtered message. A seat hears about a move only when its own view changed, and the
+   * state ids it sees count its own versions, not the match's moves, so neither the number nor the
+   * timing of another seat's invisible moves (postures, drafts, holds) can carry a signal.
+   */
+  private deliver(socket: Socket, out: NonNullable<ReturnType<GuardedTransport['filter']>>): void {
+    if (out.type === 'sync' || out.type === 'update') {
+      const state = out.type === 'sync' ? out.args[1].state : out.args[1];
+      const { _stateID: _ignored, ...rest } = state;
+      const json = JSON.stringify(rest);
+      const seen = this.versions.get(socket.id);
+      if (out.type === 'update' && seen?.json === json) return;
+      const version = out.type === 'sync' ? 1 : (seen?.version ?? 0) + 1;
+      this.versions.set(socket.id, { json, version });
+      state._stateID = version;
+    }
+    socket.emit(out.type, ...out.args);
   }
 
   private async onUpdate(socket: Socket, args: unknown[]): Promise<void> {
@@ -306,6 +331,8 @@ export class GuardedTransport {
         { event: 'move', matchID, seat: playerID, move: action.payload.type },
         'move',
       );
+      // The mover hears that its move went through even when its own view did not change.
+      socket.emit('bc:accepted', { move: action.payload.type });
     });
   }
 

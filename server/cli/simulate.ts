@@ -4,6 +4,7 @@
 // from S and i alone and results are aggregated in index order, so a seed always gives the same
 // figures, whatever the number of workers.
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import { getScenario } from '../../src/game/scenario';
@@ -92,4 +93,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a command (not when imported, e.g. by the benchmark).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
