@@ -45,6 +45,23 @@ export class InProcessPubSub implements PubSub {
   }
 }
 
+/**
+ * JSON with every object's keys sorted: the same view always gives the same text. A state read
+ * back from storage (jsonb) has its keys in another order than one a move has just rewritten, so
+ * plain JSON.stringify would tell two equal views apart.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : v,
+  );
+}
+
 function sameSecret(a: string | undefined | null, b: string | undefined | null): boolean {
   if (typeof a !== 'string' || typeof b !== 'string') return false;
   const x = Buffer.from(a);
@@ -286,7 +303,7 @@ export class GuardedTransport {
     if (out.type === 'sync' || out.type === 'update') {
       const state = out.type === 'sync' ? out.args[1].state : out.args[1];
       const { _stateID: _ignored, ...rest } = state;
-      const json = JSON.stringify(rest);
+      const json = canonicalJson(rest);
       const seen = this.versions.get(socket.id);
       if (out.type === 'update' && seen?.json === json) return;
       const version = out.type === 'sync' ? 1 : (seen?.version ?? 0) + 1;

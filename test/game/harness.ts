@@ -10,7 +10,8 @@ import { MOVES, type MoveName } from '../../src/game/moves';
 import { EXPIRE } from '../../src/game/moves';
 import { makeBackchannel } from '../../src/game';
 import { PrngPlugin, type PrngApi, type PrngData } from '../../src/game/plugins/prng';
-import { getScenario } from '../../src/game/scenario';
+import { getScenario, parseScenario, registerScenario } from '../../src/game/scenario';
+import fixture from './fixtures/doha-fixture.json';
 import { setupMatch } from '../../src/game/setup';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import type { SetupData } from '../../src/game/options';
@@ -33,7 +34,17 @@ export function prngFor(seed: string): PrngApi {
   return api;
 }
 
+/**
+ * The rules tests play on a frozen copy of doha-2026 (test/game/fixtures), so that balancing the
+ * shipped scenario's tunable numbers never changes what these tests expect. Tests that name a
+ * scenario get that scenario.
+ */
+export const FIXTURE = 'doha-fixture';
+registerScenario(parseScenario(fixture, 'test/game/fixtures/doha-fixture.json'));
+const withFixture = (setupData: SetupData): SetupData => ({ scenario: FIXTURE, ...setupData });
+
 export function table(setupData: SetupData = {}, seed = 'test-seed', start = 1_000_000): Table {
+  setupData = withFixture(setupData);
   const time = { now: start };
   const prng = prngFor(seed);
   const now = () => time.now;
@@ -95,6 +106,7 @@ export interface LocalMatch {
 }
 
 export function localMatch(setupData: SetupData = {}, seed = 'local-seed'): LocalMatch {
+  setupData = withFixture(setupData);
   const time = { now: 1_000_000 };
   const base = makeBackchannel({ seed, now: () => time.now });
   // Local() creates its match on the first sync without setupData: bind the options here, as a
