@@ -1,0 +1,382 @@
+// The normal broker: estimates what each side will accept from what it accepted and rejected
+// before (its view holds every proposal with its answers), relays what would pass, strikes or
+// reframes what would be rejected, bundles where the two sides' memos overlap, holds while
+// escalation runs hot, leaks rarely and on purpose, tables proposals toward its mandate and
+// claims credit when deals are signed.
+import { clauseSetProblem, sizeIndex } from '../game/clauses';
+import { BROKER } from '../game/constants';
+import { explainMove } from '../game/enumerate';
+import { claimableDeals } from '../game/press';
+import type { Scenario } from '../game/scenario/schema';
+import type { BackchannelState, Clause, Memo, Proposal, Side } from '../game/types';
+import { PRINCIPAL_PARAMS, threshold } from './principal';
+import type { BotAction } from './types';
+import { chanceMet, delayOf, outlook, publicValue, sizeDef, survival, type Outlook } from './value';
+
+export interface BrokerParams {
+  /** Escalation at which it holds memos rather than let fragile deals be signed. */
+  holdAt: number;
+  /** Capital it keeps in reserve before spending on reframes, bundles and tabling. */
+  reserve: number;
+  /** Expected gain (in its own points) a tabled proposal must promise. */
+  tableBar: number;
+  /** Leaks per match at most. */
+  leaks: number;
+  /** Uses strikes and reframes. */
+  edits: boolean;
+  bundles: boolean;
+}
+
+export const BROKER_PARAMS: BrokerParams = {
+  holdAt: 7,
+  reserve: 1,
+  tableBar: 1,
+  leaks: 1,
+  edits: true,
+  bundles: true,
+};
+
+const RIVALRY = PRINCIPAL_PARAMS.none.rivalry;
+const BROKER_RIVALRY = PRINCIPAL_PARAMS.none.brokerRivalry;
+const logistic = (z: number) => 1 / (1 + Math.exp(-1.7 * z));
+const sideOfAuthor = (m: Memo): Side => (m.author === '0' ? 'A' : 'B');
+const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
+const seatOfSide = (s: Side) => (s === 'A' ? '0' : '1');
+
+/** Subsets of 1..n indices, largest first. */
+function subsets(n: number): number[][] {
+  const out: number[][] = [];
+  for (let mask = (1 << n) - 1; mask > 0; mask--) {
+    const s: number[] = [];
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) s.push(i);
+    out.push(s);
+  }
+  return out.sort((a, b) => b.length - a.length);
+}
+
+interface Option {
+  action: BotAction;
+  /** Expected points for the broker. */
+  worth: number;
+  memos: string[];
+}
+
+export class NormalBroker {
+  constructor(readonly params: BrokerParams = BROKER_PARAMS) {}
+
+  /**
+   * What it believes a side adds to the public valuation, learnt from the answers in its view: an
+   * accept means the side's own worth cleared its bar, a reject that it did not.
+   */
+  offset(view: BackchannelState, scenario: Scenario, side: Side): number {
+    const seat = seatOfSide(side);
+    let low = -Infinity;
+    let high = Infinity;
+    for (const p of view.proposals) {
+      const answer = p.answers[seat];
+      if (!answer || p.clauses.length === 0) continue;
+      const at = { ...view, round: p.dueRound };
+      const bar = threshold(PRINCIPAL_PARAMS.none, at);
+      const extra = p.kind === 'relay' && p.author !== seat ? 1 : 0;
+      const worth = publicValue(at, scenario, side, p.clauses, extra, RIVALRY, BROKER_RIVALRY);
+      if (answer === 'accept') low = Math.max(low, bar - worth);
+      else high = Math.min(high, bar - worth);
+    }
+    if (low === -Infinity && high === Infinity) return 0;
+    if (low === -Infinity) return Math.min(0, high - 1);
+    if (high === Infinity) return Math.max(0, low + 0.5);
+    return (low + high) / 2;
+  }
+
+  /** The chance a side accepts these clauses, `extra` rounds before signing. */
+  acceptance(
+    view: BackchannelState,
+    scenario: Scenario,
+    side: Side,
+    clauses: readonly Clause[],
+    extra: number,
+    offsets: Record<Side, number>,
+  ): number {
+    const seat = seatOfSide(side);
+    const pressure = seat === '0' ? view.tracks.pressureA : view.tracks.pressureB;
+    const gives = clauses.filter((c) => c.giver === side || c.giver === 'both').length;
+    if (pressure >= scenario.tunables.pressure.hardenedAt && gives > 1) return 0;
+    const worth =
+      publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) + offsets[side];
+    return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / 1.2);
+  }
+
+  /** What a deal on these clauses is worth to the broker (per deal, mandate, credit). */
+  dealWorth(
+    view: BackchannelState,
+    scenario: Scenario,
+    clauses: readonly Clause[],
+    extra: number,
+  ): number {
+    const delay = delayOf(view, scenario, clauses, extra);
+    if (view.round + delay > view.options.rounds) return 0;
+    const s = scenario.tunables.scoring;
+    let worth = s.brokerPerDeal + 0.7;
+    const mandate = view.mandate;
+    if (mandate) {
+      const { base, before } = this.mandateBase(view, scenario);
+      const after = chanceMet(view, mandate.test, {
+        ...base,
+        byRound: [
+          ...base.byRound,
+          ...clauses.map((c) => ({
+            id: c.id,
+            round: view.round + delay,
+            magnitude: sizeDef(scenario, c)?.magnitude ?? 0,
+          })),
+        ],
+        verifiedDeals: [...base.verifiedDeals, { round: view.round + delay }],
+      });
+      worth += s.mandate * (after - before);
+    }
+    for (const c of clauses)
+      worth += -(sizeDef(scenario, c)?.effects.tracks?.escalation ?? 0) * 0.4;
+    return worth * survival(view, scenario, delay);
+  }
+
+  private baseCache: { view: BackchannelState; key: string; base: Outlook; before: number } | null =
+    null;
+
+  /** The mandate's outlook without a new deal, computed once per decision. */
+  private mandateBase(
+    view: BackchannelState,
+    scenario: Scenario,
+  ): { base: Outlook; before: number } {
+    const key = `${view.round}|${view.step}|${view.deals.length}|${view.tracks.escalation}`;
+    if (this.baseCache?.view === view && this.baseCache.key === key) return this.baseCache;
+    const base = outlook(view, scenario, BROKER, 1);
+    const before = view.mandate ? chanceMet(view, view.mandate.test, base) : 0;
+    this.baseCache = { view, key, base, before };
+    return this.baseCache;
+  }
+
+  decide(view: BackchannelState, scenario: Scenario): BotAction {
+    if (view.step === 'mediation') return this.mediate(view, scenario);
+    if (view.step === 'press') return this.press(view, scenario);
+    return { move: 'done', args: [] };
+  }
+
+  private legal(view: BackchannelState, action: BotAction): boolean {
+    return explainMove(view, BROKER, action.move, action.args) === null;
+  }
+
+  /** The best way to pass on one memo, by itself. */
+  relayOption(
+    view: BackchannelState,
+    scenario: Scenario,
+    memo: Memo,
+    offsets: Record<Side, number>,
+  ): Option {
+    const author = sideOfAuthor(memo);
+    const recipient = other(author);
+    const capital = view.tracks.capital;
+    const reframeCost = scenario.tunables.mediation.reframeCost;
+    const asIs: Option = {
+      action: { move: 'relay', args: [memo.id, {}] },
+      worth: 0,
+      memos: [memo.id],
+    };
+    if (memo.clauses.length === 0) return asIs;
+    const value = (clauses: Clause[], cost: number) => {
+      const p =
+        this.acceptance(view, scenario, recipient, clauses, 1, offsets) *
+        Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets) + 0.3);
+      return p * this.dealWorth(view, scenario, clauses, 1) - cost;
+    };
+    asIs.worth = value(memo.clauses, 0);
+    let best = asIs;
+    if (!this.params.edits) return best;
+    for (const keep of subsets(memo.clauses.length)) {
+      const struck = memo.clauses.map((_, i) => i).filter((i) => !keep.includes(i));
+      const kept = keep.map((i) => memo.clauses[i]!);
+      if (struck.length > 0) {
+        const worth = value(kept, 0) - 0.1 * struck.length;
+        if (worth > best.worth + 0.2 && !clauseSetProblem(view, scenario, kept))
+          best = {
+            action: { move: 'relay', args: [memo.id, { redactClauses: struck }] },
+            worth,
+            memos: [memo.id],
+          };
+      }
+      if (capital - reframeCost < this.params.reserve) continue;
+      for (const i of keep) {
+        const clause = memo.clauses[i]!;
+        const sizes = scenario.catalog.find((d) => d.id === clause.id)?.sizes ?? [];
+        const at = sizeIndex(scenario, clause);
+        for (const delta of [-1, 1] as const) {
+          const next = sizes[at + delta];
+          if (!next) continue;
+          const changed = keep.map((j) =>
+            j === i ? { ...clause, size: next.id } : memo.clauses[j]!,
+          );
+          const worth = value(changed, reframeCost) - 0.1 * struck.length;
+          if (worth > best.worth + 0.3 && !clauseSetProblem(view, scenario, changed)) {
+            const opts: Record<string, unknown> = { reframes: [{ clause: i, delta }] };
+            if (struck.length > 0) opts.redactClauses = struck;
+            best = { action: { move: 'relay', args: [memo.id, opts] }, worth, memos: [memo.id] };
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  bundleOption(
+    view: BackchannelState,
+    scenario: Scenario,
+    memos: Memo[],
+    offsets: Record<Side, number>,
+  ): Option | null {
+    const cost = scenario.tunables.mediation.bundleCost;
+    if (!this.params.bundles || view.tracks.capital - cost < this.params.reserve) return null;
+    let best: Option | null = null;
+    const fromA = memos.filter((m) => m.author === '0' && m.clauses.length > 0);
+    const fromB = memos.filter((m) => m.author === '1' && m.clauses.length > 0);
+    for (const a of fromA)
+      for (const b of fromB) {
+        for (const sa of subsets(a.clauses.length))
+          for (const sb of subsets(b.clauses.length)) {
+            if (sa.length + sb.length > 4) continue;
+            const clauses = [...sa.map((i) => a.clauses[i]!), ...sb.map((i) => b.clauses[i]!)];
+            if (clauseSetProblem(view, scenario, clauses)) continue;
+            const p =
+              this.acceptance(view, scenario, 'A', clauses, 0, offsets) *
+              this.acceptance(view, scenario, 'B', clauses, 0, offsets);
+            const worth = p * this.dealWorth(view, scenario, clauses, 0) - cost;
+            if (!best || worth > best.worth)
+              best = {
+                action: {
+                  move: 'bundle',
+                  args: [
+                    {
+                      parts: [
+                        ...sa.map((clause) => ({ memoId: a.id, clause })),
+                        ...sb.map((clause) => ({ memoId: b.id, clause })),
+                      ],
+                      note: 'Both of you have asked for parts of this. Here it is, together.',
+                    },
+                  ],
+                },
+                worth,
+                memos: [a.id, b.id],
+              };
+          }
+      }
+    return best;
+  }
+
+  tableOption(
+    view: BackchannelState,
+    scenario: Scenario,
+    offsets: Record<Side, number>,
+  ): Option | null {
+    const cost = scenario.tunables.mediation.tableCost;
+    if (view.tracks.capital - cost < this.params.reserve) return null;
+    if (view.proposals.some((p) => p.kind === 'table' && p.round === view.round)) return null;
+    const all = scenario.catalog.flatMap((d) =>
+      d.sizes.map((s) => ({ id: d.id, size: s.id, giver: d.giver }) as Clause),
+    );
+    const sets: Clause[][] = all.map((c) => [c]);
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++)
+        if (all[i]!.id !== all[j]!.id && all[i]!.giver !== all[j]!.giver)
+          sets.push([all[i]!, all[j]!]);
+    let best: Option | null = null;
+    for (const clauses of sets) {
+      if (clauseSetProblem(view, scenario, clauses)) continue;
+      const pA = this.acceptance(view, scenario, 'A', clauses, 0, offsets);
+      if (pA < 0.15) continue;
+      const p = pA * this.acceptance(view, scenario, 'B', clauses, 0, offsets);
+      if (p < 0.1) continue;
+      const worth = p * this.dealWorth(view, scenario, clauses, 0) - cost;
+      if (!best || worth > best.worth)
+        best = {
+          action: {
+            move: 'tableProposal',
+            args: [{ clauses, note: 'A proposal of our own, fair to both.' }],
+          },
+          worth,
+          memos: [],
+        };
+    }
+    return best && best.worth >= this.params.tableBar ? best : null;
+  }
+
+  private mediate(view: BackchannelState, scenario: Scenario): BotAction {
+    const pending = view.memos.filter((m) => m.status === 'pending');
+    const offsets = { A: this.offset(view, scenario, 'A'), B: this.offset(view, scenario, 'B') };
+    const hot = view.tracks.escalation >= this.params.holdAt;
+    const mayHold = (m: Memo) => view.round < m.lastRound;
+
+    // Bundle first: it needs memos of both sides still on the desk.
+    const bundle = this.bundleOption(view, scenario, pending, offsets);
+    if (bundle && bundle.worth > 0.5) {
+      // Memos that ask for the same things compete: relaying both is worth little more than one.
+      const [one, two] = bundle.memos.map((id) =>
+        Math.max(
+          0,
+          this.relayOption(
+            view,
+            scenario,
+            pending.find((m) => m.id === id)!,
+            offsets,
+          ).worth,
+        ),
+      ) as [number, number];
+      const [m1, m2] = bundle.memos.map((id) => pending.find((m) => m.id === id)!) as [Memo, Memo];
+      const overlap = m1.clauses.some((c) => m2.clauses.some((d) => d.id === c.id));
+      const separate = overlap ? Math.max(one, two) + 0.3 * Math.min(one, two) : one + two;
+      if (bundle.worth > separate && !hot && this.legal(view, bundle.action)) return bundle.action;
+    }
+
+    for (const memo of pending) {
+      if (hot && mayHold(memo)) return { move: 'hold', args: [memo.id] };
+      const relay = this.relayOption(view, scenario, memo, offsets);
+      const leak = this.leakWorth(view, memo, relay);
+      if (leak) return { move: 'leak', args: [memo.id] };
+      // Nothing worth passing on yet: wait a round for a better partner to bundle with.
+      if (relay.worth <= 0.05 && memo.clauses.length > 0 && mayHold(memo))
+        return { move: 'hold', args: [memo.id] };
+      if (this.legal(view, relay.action)) return relay.action;
+      const plain: BotAction = { move: 'relay', args: [memo.id] };
+      if (this.legal(view, plain)) return plain;
+    }
+
+    if (!hot) {
+      const table = this.tableOption(view, scenario, offsets);
+      if (table && this.legal(view, table.action)) return table.action;
+    }
+    return { move: 'done', args: [] };
+  }
+
+  /** A leak, rarely and on purpose: a pure demand at its limit, from a side under little pressure. */
+  private leakWorth(view: BackchannelState, memo: Memo, relay: Option): boolean {
+    if (view.round < memo.lastRound || relay.worth > 0.05 || memo.clauses.length === 0)
+      return false;
+    const leaks = view.feed.filter((f) => f.kind === 'leak').length;
+    if (leaks >= this.params.leaks) return false;
+    const author = sideOfAuthor(memo);
+    const pressure = author === 'A' ? view.tracks.pressureA : view.tracks.pressureB;
+    const gives = memo.clauses.some((c) => c.giver === author || c.giver === 'both');
+    const reframed = view.memos.some(
+      (m) => m.author === memo.author && (m.delivery?.reframes.length ?? 0) > 0,
+    );
+    return !gives && !reframed && pressure <= 5 && view.tracks.capital >= 2;
+  }
+
+  private press(view: BackchannelState, scenario: Scenario): BotAction {
+    const claims = view.statements.filter((s) => s.seat === BROKER && s.kind === 'claim').length;
+    const free = claims < scenario.tunables.press.brokerFreeClaims;
+    const claimable = claimableDeals(view, BROKER);
+    if (claimable[0] && free)
+      return { move: 'statement', args: [{ kind: 'claim', target: claimable[0] }] };
+    return { move: 'statement', args: [{ kind: 'silence' }] };
+  }
+}
+
+export type { Proposal };

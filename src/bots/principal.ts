@@ -1,0 +1,411 @@
+// The normal principal: judges every proposal by its own agenda and the scenario's valuation,
+// concedes along a curve over the rounds, sets postures from the tracks, and drafts memos that
+// trade what it values little for what it values much. Personas shift the curve and the postures.
+import { clauseSetProblem, relativeGiver } from '../game/clauses';
+import { otherPrincipal, sideOf } from '../game/constants';
+import { explainMove } from '../game/enumerate';
+import { blameAllowed, claimableDeals } from '../game/press';
+import type { Scenario } from '../game/scenario/schema';
+import type {
+  BackchannelState,
+  Clause,
+  Enforcement,
+  Enrichment,
+  PostureA,
+  PostureB,
+  PrincipalSeat,
+  Proposal,
+  ProxyLeash,
+} from '../game/types';
+import type { BotRng } from './rng';
+import type { BotAction, Persona } from './types';
+import {
+  breakoutSeen,
+  givenBy,
+  otherSide,
+  principalValue,
+  progress,
+  publicValue,
+  roundsLeft,
+  valuer,
+  type Valuer,
+} from './value';
+
+export interface PrincipalParams {
+  /** How much the other principal's gain (by the valuation table) counts against its own. */
+  rivalry: number;
+  /** How much the broker's gain from a deal counts against its own. */
+  brokerRivalry: number;
+  /** How much its objectives count beside the valuation table (1: at their points). */
+  objectiveWeight: number;
+  /** Lowest worth it accepts in the first round, and in the last (the concession curve). */
+  concedeStart: number;
+  concedeEnd: number;
+  /** How much the other side's (public) worth counts when it drafts a trade. */
+  empathy: number;
+  /** Memos a round at most. */
+  memos: number;
+  /** Never gives a clause (the staller). */
+  givesNothing: boolean;
+  /** Chance it blames the other principal after an incident or a collapse. */
+  blameChance: number;
+  /** Posture temperament. */
+  stance: 'hawk' | 'dove' | 'neutral';
+}
+
+export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
+  none: {
+    rivalry: 0.8,
+    brokerRivalry: 0.3,
+    objectiveWeight: 1,
+    concedeStart: 1.5,
+    concedeEnd: -1,
+    empathy: 0.35,
+    memos: 1,
+    givesNothing: false,
+    blameChance: 0.3,
+    stance: 'neutral',
+  },
+  hawk: {
+    rivalry: 0.9,
+    brokerRivalry: 0.6,
+    objectiveWeight: 1,
+    concedeStart: 4,
+    concedeEnd: 1,
+    empathy: 0.1,
+    memos: 1,
+    givesNothing: false,
+    blameChance: 0.8,
+    stance: 'hawk',
+  },
+  dove: {
+    rivalry: 0.4,
+    brokerRivalry: 0.3,
+    objectiveWeight: 1,
+    concedeStart: 0,
+    concedeEnd: -2.5,
+    empathy: 0.8,
+    memos: 2,
+    givesNothing: false,
+    blameChance: 0,
+    stance: 'dove',
+  },
+  staller: {
+    rivalry: 1,
+    brokerRivalry: 0.6,
+    objectiveWeight: 1,
+    concedeStart: 0,
+    concedeEnd: 0,
+    empathy: 0,
+    memos: 1,
+    givesNothing: true,
+    blameChance: 0.4,
+    stance: 'neutral',
+  },
+};
+
+/** Overrides the hard bot's search tries for one step. */
+export interface PrincipalTweak {
+  concede?: number;
+  memos?: number;
+  postureA?: Enforcement;
+  postureB?: PostureB;
+  /** Answers to give, by proposal id (response step). */
+  answers?: Record<string, 'accept' | 'reject'>;
+}
+
+export const threshold = (p: PrincipalParams, view: BackchannelState, shift = 0): number =>
+  p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
+
+export function enrichmentRate(scenario: Scenario, e: Enrichment | undefined): number {
+  return scenario.tunables.postures.enrichment[e ?? 'steady'];
+}
+
+/** Proposals this seat must answer now (the same on the full state and on the seat's view). */
+export function dueProposals(view: BackchannelState, seat: PrincipalSeat): Proposal[] {
+  return view.proposals.filter(
+    (p) =>
+      p.dueRound === view.round &&
+      (p.stage === 'open' || p.stage === 'ratification') &&
+      p.due.includes(seat) &&
+      p.answers[seat] === undefined,
+  );
+}
+
+export function postureA(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureA {
+  const { escalation, oilLeak, oilPrice } = view.tracks;
+  const agenda = view.agendas['0'] ?? [];
+  const choke = agenda.some((c) => c.test.kind === 'track' && c.test.track === 'oilLeak');
+  const hot = escalation >= 7 || oilPrice >= scenario.tunables.pressure.oilPriceAbove + 1;
+  let enforcement: Enforcement = 'hold';
+  if (p.stance === 'dove') enforcement = oilLeak >= 4 ? 'tighten' : 'hold';
+  else if (hot) enforcement = oilLeak >= 3 ? 'tighten' : 'hold';
+  else if (oilLeak >= 4 || (choke && oilLeak >= 2))
+    enforcement =
+      p.stance === 'hawk' || (choke && escalation <= 5 && oilPrice <= 2) ? 'interdict' : 'tighten';
+  else if (oilLeak >= 2 && (choke || p.stance === 'hawk' || oilLeak >= 3)) enforcement = 'tighten';
+  if (enforcement === 'interdict') {
+    const blocked = view.deals.some(
+      (d) => d.interdictionBlockedUntil !== undefined && d.interdictionBlockedUntil >= view.round,
+    );
+    if (blocked) enforcement = 'tighten';
+  }
+  return { enforcement };
+}
+
+export function postureB(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureB {
+  const { escalation, oilLeak } = view.tracks;
+  const agenda = view.agendas['1'] ?? [];
+  const wants = (track: string, op: 'atLeast' | 'atMost') =>
+    agenda.find((c) => c.test.kind === 'track' && c.test.track === track && c.test.op === op);
+  const verifying = view.deals.some((d) => d.status === 'verifying');
+  // Escalation runs hot where it starts to push both sides' domestic pressure up.
+  const hot = escalation >= scenario.tunables.pressure.escalationAbove;
+  let proxyLeash: ProxyLeash = 'loose';
+  if (hot || (verifying && escalation >= 4) || p.stance === 'dove') proxyLeash = 'restrain';
+  else if (
+    escalation <= 4 &&
+    (p.stance === 'hawk' || (wants('oilLeak', 'atLeast') && oilLeak < 3 && !verifying))
+  )
+    proxyLeash = 'unleash';
+
+  const b = breakoutSeen(view, scenario, '1');
+  const crisisAt = scenario.tracks.breakout.max;
+  const left = roundsLeft(view) + 1;
+  const option = wants('breakout', 'atLeast');
+  let enrichment: Enrichment = 'steady';
+  if (option && option.test.kind === 'track') {
+    const need = option.test.value - b;
+    if (need <= 0 || b + 1 >= crisisAt - 1) enrichment = b >= crisisAt - 1 ? 'pause' : 'pause';
+    else {
+      const steady = Math.max(0, enrichmentRate(scenario, 'steady'));
+      enrichment =
+        need > steady * left ? 'advance' : need >= steady * (left - 1) ? 'steady' : 'pause';
+    }
+    if (b + enrichmentRate(scenario, enrichment) >= crisisAt) enrichment = 'pause';
+  } else if (p.stance === 'dove' || b >= crisisAt - 3) enrichment = 'pause';
+  else if (p.stance === 'hawk' && b <= crisisAt - 5) enrichment = 'advance';
+  return { proxyLeash, enrichment };
+}
+
+const TEXTS = {
+  trade: 'A balanced step: we move on this if they move on that.',
+  give: 'A gesture of good faith, to be matched in kind.',
+  ask: 'We need a concrete sign before anything else.',
+  build: 'A small step that costs neither side much.',
+  message: 'We remain ready to talk, through you, whenever the other side is serious.',
+};
+
+interface Draft {
+  clauses: Clause[];
+  text: string;
+}
+
+function candidateSets(scenario: Scenario, seat: PrincipalSeat, givesNothing: boolean): Clause[][] {
+  const side = sideOf(seat);
+  const all = scenario.catalog.flatMap((d) =>
+    d.sizes.map((s) => ({ id: d.id, size: s.id, giver: d.giver }) as Clause),
+  );
+  const mine = all.filter((c) => c.giver === side);
+  const theirs = all.filter((c) => c.giver === otherSide(side));
+  const both = all.filter((c) => c.giver === 'both');
+  const out: Clause[][] = [];
+  if (givesNothing) {
+    for (const a of theirs) out.push([a]);
+    return out;
+  }
+  for (const c of [...both, ...theirs, ...mine]) out.push([c]);
+  for (const g of [...mine, ...both]) for (const a of theirs) out.push([g, a]);
+  for (const g of mine) for (const b of both) out.push([g, b]);
+  // Three-clause trades: the largest thing asked, something small given, a joint step.
+  const largest = theirs.filter((c, i) => theirs[i + 1]?.id !== c.id);
+  const smallest = mine.filter((c, i) => mine[i - 1]?.id !== c.id);
+  const joint = both.filter((c, i) => both[i + 1]?.id !== c.id);
+  for (const g of smallest) for (const a of largest) for (const b of joint) out.push([g, a, b]);
+  return out;
+}
+
+export class NormalPrincipal {
+  private memoPlan: { round: number; drafts: Draft[] } | null = null;
+
+  constructor(
+    readonly seat: PrincipalSeat,
+    readonly params: PrincipalParams,
+    private readonly rng: BotRng,
+  ) {}
+
+  private enrichment(view: BackchannelState, scenario: Scenario): number {
+    if (this.seat === '1')
+      return enrichmentRate(scenario, postureB(view, scenario, this.params).enrichment);
+    return 1;
+  }
+
+  valuer(view: BackchannelState, scenario: Scenario): Valuer {
+    return valuer(
+      view,
+      scenario,
+      this.seat,
+      this.enrichment(view, scenario),
+      this.params.rivalry,
+      this.params.brokerRivalry,
+    );
+  }
+
+  decide(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak = {}): BotAction {
+    switch (view.step) {
+      case 'drafting':
+        return this.draft(view, scenario, tweak);
+      case 'response':
+        return this.respond(view, scenario, tweak);
+      case 'press':
+        return this.press(view);
+      default:
+        return { move: 'done', args: [] };
+    }
+  }
+
+  private legal(view: BackchannelState, action: BotAction): boolean {
+    return explainMove(view, this.seat, action.move, action.args) === null;
+  }
+
+  desiredPosture(
+    view: BackchannelState,
+    scenario: Scenario,
+    tweak: PrincipalTweak,
+  ): PostureA | PostureB {
+    if (this.seat === '0')
+      return tweak.postureA
+        ? { enforcement: tweak.postureA }
+        : postureA(view, scenario, this.params);
+    return tweak.postureB ?? postureB(view, scenario, this.params);
+  }
+
+  private draft(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
+    const want = this.desiredPosture(view, scenario, tweak);
+    const have = view.postures[this.seat];
+    if (JSON.stringify(have) !== JSON.stringify(want)) {
+      const action: BotAction = { move: 'setPosture', args: [want] };
+      if (this.legal(view, action)) return action;
+    }
+    const written = view.memos.filter((m) => m.author === this.seat && m.round === view.round);
+    const drafts = this.plannedMemos(view, scenario, tweak);
+    for (const draft of drafts.slice(written.length)) {
+      const action: BotAction = {
+        move: 'draftMemo',
+        args: [
+          {
+            clauses: draft.clauses.map((c) => ({
+              id: c.id,
+              size: c.size,
+              giver: relativeGiver(this.seat, c.giver),
+            })),
+            text: draft.text,
+          },
+        ],
+      };
+      if (this.legal(view, action)) return action;
+      break;
+    }
+    return { move: 'done', args: [] };
+  }
+
+  /** This round's memos, planned once (the plan survives the memos it writes). */
+  plannedMemos(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak = {}): Draft[] {
+    const key = view.round;
+    if (this.memoPlan?.round === key && tweak.memos === undefined && tweak.concede === undefined)
+      return this.memoPlan.drafts;
+    const drafts = this.planMemos(view, scenario, tweak);
+    if (tweak.memos === undefined && tweak.concede === undefined)
+      this.memoPlan = { round: key, drafts };
+    return drafts;
+  }
+
+  private planMemos(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): Draft[] {
+    const p = this.params;
+    const limit = tweak.memos ?? p.memos;
+    if (limit <= 0 || view.walkouts[this.seat].includes(view.round)) return [];
+    const v = this.valuer(view, scenario);
+    const side = sideOf(this.seat);
+    const mine = threshold(p, view, tweak.concede ?? 0);
+    const theirs = threshold(PRINCIPAL_PARAMS.none, view);
+    const scored: { clauses: Clause[]; me: number; them: number; score: number }[] = [];
+    for (const clauses of candidateSets(scenario, this.seat, p.givesNothing)) {
+      if (clauseSetProblem(view, scenario, clauses)) continue;
+      const me = principalValue(v, clauses, 1);
+      if (me < mine) continue;
+      const them = publicValue(
+        view,
+        scenario,
+        otherSide(side),
+        clauses,
+        1,
+        PRINCIPAL_PARAMS.none.rivalry,
+        PRINCIPAL_PARAMS.none.brokerRivalry,
+      );
+      const feasible = them >= theirs - (p.givesNothing ? 99 : 0.5);
+      const score = me + p.empathy * them + (feasible ? 100 : 0);
+      scored.push({ clauses, me, them, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.clauses.length - b.clauses.length);
+    const drafts: Draft[] = [];
+    const used = new Set<string>();
+    for (const s of scored) {
+      if (drafts.length >= limit) break;
+      if (s.score < 100 && !p.givesNothing) break;
+      if (s.clauses.some((c) => used.has(c.id))) continue;
+      for (const c of s.clauses) used.add(c.id);
+      const gives = givenBy(side, s.clauses);
+      const asks = s.clauses.length - gives;
+      const text = p.givesNothing
+        ? TEXTS.ask
+        : gives > 0 && asks > 0
+          ? TEXTS.trade
+          : s.clauses.every((c) => c.giver === 'both')
+            ? TEXTS.build
+            : gives > 0
+              ? TEXTS.give
+              : TEXTS.ask;
+      drafts.push({ clauses: s.clauses, text });
+    }
+    if (p.givesNothing && drafts.length < limit && this.rng.fork(`msg${view.round}`).chance(0.5))
+      drafts.push({ clauses: [], text: TEXTS.message });
+    if (drafts.length === 0 && p.stance !== 'hawk')
+      drafts.push({ clauses: [], text: TEXTS.message });
+    return drafts.slice(0, limit);
+  }
+
+  /** Whether it would accept this proposal now. */
+  judge(view: BackchannelState, scenario: Scenario, p: Proposal, v?: Valuer): boolean {
+    const side = sideOf(this.seat);
+    const params = this.params;
+    if (params.givesNothing && givenBy(side, p.clauses) > 0) return false;
+    const hardenedAt = scenario.tunables.pressure.hardenedAt;
+    const pressure = this.seat === '0' ? view.tracks.pressureA : view.tracks.pressureB;
+    if (pressure >= hardenedAt && givenBy(side, p.clauses) > 1) return false;
+    const extra = p.kind === 'relay' && p.stage === 'open' ? 1 : 0;
+    const worth = principalValue(v ?? this.valuer(view, scenario), p.clauses, extra);
+    const ratifying = p.stage === 'ratification' ? 0.5 : 0;
+    return worth >= threshold(params, view) - ratifying;
+  }
+
+  private respond(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
+    const due = dueProposals(view, this.seat);
+    const first = due[0];
+    if (!first) return { move: 'done', args: [] };
+    const forced = tweak.answers?.[first.id];
+    let answer: 'accept' | 'reject' =
+      forced ?? (this.judge(view, scenario, first) ? 'accept' : 'reject');
+    const action: BotAction = { move: 'respond', args: [first.id, answer] };
+    if (answer === 'accept' && !this.legal(view, action)) answer = 'reject';
+    return { move: 'respond', args: [first.id, answer] };
+  }
+
+  private press(view: BackchannelState): BotAction {
+    const claimable = claimableDeals(view, this.seat);
+    if (claimable[0]) return { move: 'statement', args: [{ kind: 'claim', target: claimable[0] }] };
+    const rng = this.rng.fork(`press${view.round}`);
+    if (blameAllowed(view) && rng.chance(this.params.blameChance))
+      return { move: 'statement', args: [{ kind: 'blame', target: otherPrincipal(this.seat) }] };
+    return { move: 'statement', args: [{ kind: 'silence' }] };
+  }
+}
