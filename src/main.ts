@@ -21,6 +21,8 @@ import './ui/styles.css';
 
 const server = window.location.origin;
 const root = document.getElementById('app')!;
+// The announcer is the one live region: the whole app must not be read out at every redraw.
+root.removeAttribute('aria-live');
 const store = makeTableStore();
 const announcer = mountAnnouncer(store);
 document.body.append(announcer.element);
@@ -182,7 +184,7 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
       .catch((err: unknown) => (status.textContent = (err as Error).message));
   });
   root.replaceChildren(
-    h('main', { class: 'home' }, h('header', { class: 'hero' }, h('h1', {}, 'Backchannel')), form),
+    h('div', { class: 'home' }, h('header', { class: 'hero' }, h('h1', {}, 'Backchannel')), form),
   );
   input.focus();
 }

@@ -36,11 +36,19 @@ export function renderKeyed(
 ): void {
   if (container.dataset.key === key) return;
   const focused = document.activeElement;
-  const focusId = focused instanceof HTMLElement && container.contains(focused) ? focused.id : '';
+  const hadFocus = focused instanceof HTMLElement && container.contains(focused);
+  const focusId = hadFocus ? focused.id : '';
   container.dataset.key = key;
   const content = render();
   container.replaceChildren(...(Array.isArray(content) ? content : [content]));
-  if (focusId) document.getElementById(focusId)?.focus();
+  if (!hadFocus) return;
+  const again = focusId ? document.getElementById(focusId) : null;
+  if (again && container.contains(again)) again.focus();
+  else {
+    // The focused control is gone: keep focus in the redrawn panel rather than drop it to <body>.
+    if (!container.hasAttribute('tabindex')) container.tabIndex = -1;
+    container.focus();
+  }
 }
 
 let counter = 0;

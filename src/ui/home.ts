@@ -267,8 +267,9 @@ export function renderHome(actions: HomeActions): HTMLElement {
     actions.join(value(joinForm, 'join-input'));
   });
 
+  // A <div>: the page's one <main> is the app's container (index.html).
   return h(
-    'main',
+    'div',
     { id: 'home', class: 'home' },
     h(
       'header',

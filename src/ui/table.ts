@@ -95,6 +95,7 @@ function deskFor(
 ): HTMLElement[] {
   if (seat === null)
     return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
+  if (view.step === 'over') return [h('p', { class: 'waiting' }, 'The match is over.')];
   const acting = view.pending.includes(seat);
   const waitingFor = view.pending.map((s) => seatName(scenario, s)).join(', ');
   const done = acting
@@ -193,7 +194,8 @@ function feedPanel(view: BackchannelState): HTMLElement {
     h('h3', { id: 'feed-h' }, 'Public feed'),
     h(
       'ol',
-      { reversed: true },
+      // It scrolls (styles.css), so it takes focus: keyboard users can scroll it too.
+      { reversed: true, tabindex: 0, 'aria-labelledby': 'feed-h' },
       ...entries.map((e) =>
         h(
           'li',
@@ -215,7 +217,8 @@ export interface TableScreen {
 }
 
 export function renderTable(store: TableStore, onLeave: () => void): TableScreen {
-  const title = h('h1', { class: 'match-title' });
+  // Focusable by script (not by Tab), so focus lands on the table's title when it opens.
+  const title = h('h1', { class: 'match-title', tabindex: -1 });
   const status = h('p', { class: 'status-line' });
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
   const refusal = h('p', { class: 'refusal', role: 'alert' });
@@ -247,8 +250,9 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
       ),
     ),
     refusal,
+    // A <div>: the page's one <main> is the app's container (index.html).
     h(
-      'main',
+      'div',
       { class: 'table-main' },
       h('div', { class: 'left' }, canvasHost, end, side),
       h('div', { class: 'right', 'aria-label': 'Your desk' }, desk),
@@ -279,13 +283,13 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
       JSON.stringify([
         view.round,
         view.step,
-        view.pending,
+        // While this seat acts, others finishing must not redraw its desk (and lose its typing).
+        s.seat !== null && view.pending.includes(s.seat) ? 'acting' : view.pending,
         s.seat,
         view.memos.length,
         view.memos.map((m) => m.status),
         view.proposals.map((p) => [p.stage, p.answers]),
         view.sealedStatements,
-        view.postures,
         view.tracks.capital,
         view.deals.length,
       ]),
