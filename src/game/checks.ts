@@ -23,6 +23,7 @@ export function mayAct(
   step: Step,
 ): string | null {
   if (G.final || G.step === 'over') return 'the match is over';
+  if (G.paused) return 'the facilitator has paused the table';
   if (G.step !== step) return `only in the ${step} step (now: ${G.step})`;
   if (!G.pending.includes(seat as Seat)) return `seat ${String(seat)} does not act now`;
   return null;

@@ -39,8 +39,16 @@ function startStep(r: Rules, step: TimedStep): void {
   };
 }
 
+/** Keeps the round's closing tracks for the debrief's chart (round 0: the match's start). */
+function recordHistory(r: Rules, round: number): void {
+  const { G } = r;
+  G.history.push({ round, tracks: { ...G.tracks }, estimate: G.breakout.estimate });
+  G.breakoutHistory.push(G.breakout.true ?? G.breakout.estimate);
+}
+
 export function startRound(r: Rules, round: number): void {
   const { G } = r;
+  recordHistory(r, round - 1);
   G.round = round;
   G.feed.push({ round, kind: 'round', text: `Round ${round} of ${G.options.rounds} begins.` });
   drawIncidents(r);
@@ -92,6 +100,8 @@ export function finish(r: Rules, reason: 'rounds' | 'war' | 'walkout'): void {
     if (p.stage === 'ratification' || p.stage === 'open') p.stage = 'lapsed';
   G.step = 'over';
   G.pending = [];
+  delete G.paused;
+  recordHistory(r, G.round);
   G.clock = { round: G.round, step: 'over', startedAt: r.now(), deadline: null };
   G.final = finalResult(G, r.scenario, reason);
   G.seed = r.prng.seed();

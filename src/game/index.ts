@@ -6,6 +6,7 @@ import type { Rules } from './context';
 import { enumerate } from './enumerate';
 import { EXPIRE, MOVES, type MoveName } from './moves';
 import { validateSetupData } from './options';
+import { applyFacilitate, checkFacilitate } from './facilitation';
 import { makeClockPlugin, type ClockApi } from './plugins/clock';
 import { PrngPlugin, type PrngApi } from './plugins/prng';
 import { getScenario } from './scenario';
@@ -16,11 +17,17 @@ import { viewFor } from './view';
 interface PluginApis {
   prng: PrngApi;
   clock: ClockApi;
+  log: { setMetadata(metadata: unknown): void };
 }
 type MoveContext = { G: BackchannelState; ctx: Ctx; playerID?: string } & PluginApis;
 
 function rulesOf({ G, prng, clock }: MoveContext): Rules {
   return { G, scenario: getScenario(G.options.scenario), prng, now: () => clock.now() };
+}
+
+/** Every applied move records the server time it ran at, for exact replays (record.ts). */
+function stamp(c: MoveContext, r: Rules): void {
+  c.log.setMetadata({ at: r.now() });
 }
 
 function longForm(name: MoveName): LongFormMove<BackchannelState> {
@@ -36,6 +43,7 @@ function longForm(name: MoveName): LongFormMove<BackchannelState> {
         checked.value,
         c.playerID as Seat,
       );
+      stamp(c, r);
     },
     // Moves run on the server only: a client's copy of the state is its seat's view and must not
     // compute anything that decides an outcome.
@@ -90,6 +98,22 @@ export function makeBackchannel(opts: BackchannelOptions = {}): Game<Backchannel
           });
           if (!checked.ok) return INVALID_MOVE;
           EXPIRE.apply(r);
+          stamp(c, r);
+        },
+        client: false,
+      },
+      /**
+       * A seminar facilitator's action (docs/SEMINAR.md). The server runs it for a facilitator
+       * it authenticated; the guard never accepts it from a seat's socket.
+       */
+      facilitate: {
+        move: (context, ...args: unknown[]) => {
+          const c = context as unknown as MoveContext;
+          const r = rulesOf(c);
+          const checked = checkFacilitate(c.G, r.scenario, args, r.now());
+          if (!checked.ok) return INVALID_MOVE;
+          applyFacilitate(r, checked.value);
+          stamp(c, r);
         },
         client: false,
       },
@@ -123,6 +147,7 @@ export type { BackchannelState } from './types';
 export * from './types';
 export { MOVES, MOVE_NAMES, type MoveName } from './moves';
 export { explainMove } from './enumerate';
+export { checkFacilitate, FacilitatorAction, MAX_EXTENSION_SECONDS } from './facilitation';
 export { viewFor } from './view';
 export {
   getScenario,

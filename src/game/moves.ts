@@ -44,6 +44,7 @@ function checkExpire(input: MoveCheckInput & { now: number }): Checked<null> {
   if (G.step === 'over') return refuse('the match is over');
   if (parsed.value.step !== G.step || parsed.value.round !== G.round)
     return refuse(`the ${parsed.value.step} step of round ${parsed.value.round} is not running`);
+  if (G.paused) return refuse('the table is paused');
   if (G.clock.deadline === null) return refuse('this step has no deadline');
   if (now < G.clock.deadline) return refuse('the deadline has not passed');
   return ok(null);

@@ -45,6 +45,8 @@ export function setupMatch(setupData: unknown, prng: PrngApi, now: () => number)
       stalls: 0,
     },
     counters: { deal: 0, incident: 0 },
+    history: [],
+    breakoutHistory: [],
     agendas: {
       '0': prng.sample(scenario.agendas.A, 2),
       '1': prng.sample(scenario.agendas.B, 2),

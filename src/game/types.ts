@@ -47,8 +47,25 @@ export interface Clock {
   step: Step;
   /** Server time (ms since epoch) when the step began. */
   startedAt: number;
-  /** Server time (ms) when the step expires; null when untimed. */
+  /** Server time (ms) when the step expires; null when untimed or paused. */
   deadline: number | null;
+  /** Seconds a seminar's facilitator has added to this step (capped). */
+  extendedSeconds?: number;
+}
+
+/** A seminar table paused by its facilitator: the step's time left when it was paused. */
+export interface Paused {
+  since: number;
+  /** ms left on the step's deadline; null when the step has none. */
+  remaining: number | null;
+}
+
+/** The public tracks at the end of a round (round 0: the start of the match). */
+export interface HistoryEntry {
+  round: number;
+  tracks: Tracks;
+  /** The public estimate of breakout at that moment. */
+  estimate: number;
 }
 
 export interface Tracks {
@@ -199,7 +216,11 @@ export type FeedKind =
   | 'statement'
   | 'void'
   | 'war'
-  | 'end';
+  | 'end'
+  /** A seminar facilitator's action (pause, resume, extend, end a step, hand a seat to a bot). */
+  | 'facilitator'
+  /** A seminar inject: a headline and its track changes, sent by the facilitator. */
+  | 'inject';
 
 export interface FeedEntry {
   round: number;
@@ -257,6 +278,14 @@ export interface BackchannelState {
   /** Counters used to build public ids (deals, incidents). */
   counters: { deal: number; incident: number };
   final?: Final;
+  /** Set while a seminar's facilitator has paused the table (public). */
+  paused?: Paused;
+  /** The public tracks round by round, for the debrief's chart. */
+  history: HistoryEntry[];
+
+  // hidden: filtered per seat in view.ts
+  /** The true breakout value at the same moments as `history` (debrief only). */
+  breakoutHistory: number[];
 
   // hidden: filtered per seat in view.ts
   agendas: Partial<Record<PrincipalSeat, ObjectiveCard[]>>;

@@ -31,6 +31,8 @@ export function viewFor(
     feed: clone(G.feed),
     statements: clone(G.statements),
     counters: clone(G.counters),
+    history: clone(G.history),
+    breakoutHistory: [],
     agendas: {},
     postures: {},
     memos: [],
@@ -38,6 +40,7 @@ export function viewFor(
     attributions: {},
     sealedStatements: {},
   };
+  if (G.paused) view.paused = clone(G.paused);
   if (seat === null) return view;
 
   const seesTrueBreakout = seat === '1' || breakoutRevealed(G, scenario);

@@ -63,6 +63,8 @@ describe('viewFor', () => {
       feed: G.feed,
       statements: [],
       counters: G.counters,
+      history: G.history,
+      breakoutHistory: [],
       agendas: {},
       postures: {},
       memos: [],

@@ -174,6 +174,16 @@ const incidentCard = z
   })
   .strict();
 
+/** A seminar inject: an event the facilitator may send to a table (docs/SEMINAR.md). */
+const injectCard = z
+  .object({
+    id: identifier,
+    headline: z.string().min(1).max(140),
+    summary: z.string().min(1).max(300).optional(),
+    effects: trackDeltas,
+  })
+  .strict();
+
 const postureTable = <K extends string>(keys: readonly [K, ...K[]]) =>
   z.object(Object.fromEntries(keys.map((k) => [k, int])) as Record<K, typeof int>).strict();
 
@@ -308,6 +318,8 @@ export const ScenarioSchema = z
       .object({ A: z.array(objectiveCard).min(2), B: z.array(objectiveCard).min(2) })
       .strict(),
     mandates: z.array(objectiveCard).min(1),
+    /** The facilitator's inject library; a scenario without one has none. */
+    injects: z.array(injectCard).max(40).default([]),
     tunables,
   })
   .strict()
@@ -323,6 +335,8 @@ export const ScenarioSchema = z
       issue(['catalog'], `clause id "${id}" appears twice`);
     for (const id of dupes(s.incidents.map((c) => c.id)))
       issue(['incidents'], `incident id "${id}" appears twice`);
+    for (const id of dupes(s.injects.map((c) => c.id)))
+      issue(['injects'], `inject id "${id}" appears twice`);
     s.catalog.forEach((c, i) => {
       for (const id of dupes(c.sizes.map((z) => z.id)))
         issue(['catalog', i, 'sizes'], `size id "${id}" appears twice`);

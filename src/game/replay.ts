@@ -1,0 +1,35 @@
+// Replays a match record through the rules: the same setup data, seed and clock readings, and every
+// action in order, through boardgame.io's own reducer (as its master runs it). The final state
+// must equal the recorded one exactly; `replayRecord` says where it first went astray if not.
+import type { State } from 'boardgame.io';
+import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
+import { makeBackchannel } from '.';
+import type { MatchRecord } from './record';
+import type { BackchannelState } from './types';
+
+export class ReplayError extends Error {}
+
+/** The final state the record's actions lead to, from its seed and setup. */
+export function replayRecord(record: MatchRecord): State<BackchannelState> {
+  let now = record.startedAt;
+  const game = makeBackchannel({ now: () => now, seed: record.seed });
+  let state = InitializeGame({
+    game,
+    numPlayers: 3,
+    setupData: record.setupData,
+  }) as State<BackchannelState>;
+  const reducer = CreateGameReducer({ game });
+  record.actions.forEach((action, i) => {
+    now = action.at;
+    const before = state._stateID;
+    state = reducer(state, {
+      type: 'MAKE_MOVE',
+      payload: { type: action.move, args: action.args, playerID: action.seat },
+    } as never) as State<BackchannelState>;
+    if (state._stateID === before)
+      throw new ReplayError(
+        `action ${i} (${action.move} by seat ${action.seat}) was refused on replay`,
+      );
+  });
+  return state;
+}
