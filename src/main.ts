@@ -17,6 +17,7 @@ import { h } from './ui/dom';
 import { renderHome, type OnlineChoice, type SoloChoice } from './ui/home';
 import { renderTable } from './ui/table';
 import { createMatch } from './client/lobby';
+import type { Screen } from './ui/seminar/console';
 import './ui/styles.css';
 
 const server = window.location.origin;
@@ -189,7 +190,60 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
   input.focus();
 }
 
+/** The seminar's screens (docs/SEMINAR.md), loaded on demand: the home screen stays light. */
+type SeminarRoute =
+  | { kind: 'seminar-new' }
+  | { kind: 'seminar'; id: string }
+  | { kind: 'class'; code: string | null }
+  | { kind: 'projector'; matchID: string }
+  | { kind: 'debrief'; matchID: string };
+
+function parseSeminarRoute(hash: string): SeminarRoute | null {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
+  if (parts[0] === 'seminar')
+    return !parts[1] || parts[1] === 'new'
+      ? { kind: 'seminar-new' }
+      : { kind: 'seminar', id: parts[1] };
+  if (parts[0] === 'class') return { kind: 'class', code: parts[1] ?? null };
+  if (parts[0] === 'projector' && parts[1]) return { kind: 'projector', matchID: parts[1] };
+  if (parts[0] === 'debrief' && parts[1]) return { kind: 'debrief', matchID: parts[1] };
+  return null;
+}
+
+let routeCount = 0;
+async function seminarRoute(r: SeminarRoute): Promise<void> {
+  clear();
+  const mine = ++routeCount;
+  const ui = await import('./ui/seminar');
+  // Another route was taken while the module loaded.
+  if (mine !== routeCount) return;
+  let screen: Screen;
+  if (r.kind === 'seminar-new') screen = { element: ui.renderSeminarNew(), destroy: () => {} };
+  else if (r.kind === 'seminar') screen = ui.renderConsole(r.id);
+  else if (r.kind === 'class')
+    screen = {
+      element: ui.renderClassJoin(r.code, (hash) => (window.location.hash = hash)),
+      destroy: () => {},
+    };
+  else if (r.kind === 'projector') screen = ui.renderProjector(server, r.matchID);
+  else screen = ui.renderDebrief(r.matchID);
+  teardown = () => screen.destroy();
+  root.replaceChildren(screen.element);
+  const focusable = screen.element.querySelector<HTMLElement>('h1');
+  if (r.kind !== 'class') focusable?.focus();
+}
+
 function route(r: Route): void {
+  const seminar = parseSeminarRoute(window.location.hash);
+  if (seminar) {
+    void seminarRoute(seminar);
+    return;
+  }
+  routeCount++;
   if (r.kind === 'play') void playSeat(r.matchID, r.seat);
   else if (r.kind === 'watch') {
     clear();

@@ -57,6 +57,8 @@ export function endScreen(
   view: BackchannelState,
   scenario: Scenario,
   seat: Seat | null,
+  /** An online match's id: its debrief page (seminar mode) is linked. */
+  matchID?: string | null,
 ): HTMLElement {
   const final = view.final!;
   const seats = ['0', '1', '2'] as const;
@@ -102,6 +104,17 @@ export function endScreen(
         ),
       ),
     ),
+    matchID
+      ? h(
+          'p',
+          { class: 'debrief-link' },
+          h(
+            'a',
+            { href: `#/debrief/${encodeURIComponent(matchID)}` },
+            'Open the debrief: round by round, every memo, the charts and the exports',
+          ),
+        )
+      : null,
     h('h3', {}, 'What was hidden'),
     h(
       'ul',

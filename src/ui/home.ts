@@ -282,5 +282,21 @@ export function renderHome(actions: HomeActions): HTMLElement {
       ),
     ),
     h('div', { class: 'cards' }, soloForm, createForm, joinForm),
+    h(
+      'section',
+      { class: 'seminar-links', 'aria-labelledby': 'seminar-title' },
+      h('h2', { id: 'seminar-title' }, 'In a classroom'),
+      h(
+        'p',
+        {},
+        'An instructor runs several tables at once from one console; students join with a code.',
+      ),
+      h(
+        'p',
+        { class: 'link-row' },
+        h('a', { href: '#/class', class: 'button-link' }, 'Join a class with a code'),
+        h('a', { href: '#/seminar/new', class: 'button-link secondary' }, 'Run a seminar'),
+      ),
+    ),
   );
 }

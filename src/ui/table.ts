@@ -315,7 +315,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         ].filter((x): x is HTMLElement => x !== null),
     );
     renderKeyed(end, JSON.stringify([Boolean(view.final)]), () =>
-      view.final ? endScreen(view, scenario, s.seat) : [],
+      view.final ? endScreen(view, scenario, s.seat, s.mode === 'online' ? s.matchID : null) : [],
     );
   };
   const tick = () => {
