@@ -40,7 +40,9 @@ export class BotSeats {
       NonNullable<MatchOptions['bots'][Seat]>,
     ][]) {
       const key = `${matchID}:${seat}`;
-      if (state.ctx.gameover !== undefined || !G.pending.includes(seat)) continue;
+      // A paused table refuses every seat's move: a bot would only be refused (and, its refused
+      // move being saved again, re-armed at once).
+      if (state.ctx.gameover !== undefined || G.paused || !G.pending.includes(seat)) continue;
       if (this.timers.has(key)) continue;
       const delay = botDelay(spec.level, Math.random()) * this.pace;
       const timer = setTimeout(() => void this.act(matchID, seat, spec), delay);
@@ -50,14 +52,15 @@ export class BotSeats {
   }
 
   private bot(matchID: string, seat: Seat, spec: NonNullable<MatchOptions['bots'][Seat]>): Bot {
-    const key = `${matchID}:${seat}`;
+    // A facilitator may hand the seat to another level or persona: one bot per spec.
+    const key = `${matchID}:${seat}:${spec.level}:${spec.persona ?? ''}`;
     let bot = this.bots.get(key);
     if (!bot) {
       bot = makeBot({
         seat,
         level: spec.level,
         ...(spec.persona ? { persona: spec.persona } : {}),
-        seed: key,
+        seed: `${matchID}:${seat}`,
         budgetMs: 500,
       });
       this.bots.set(key, bot);
@@ -73,8 +76,12 @@ export class BotSeats {
     this.timers.delete(`${matchID}:${seat}`);
     try {
       await this.runner.serverMove(matchID, (state) => {
-        if (state.ctx.gameover !== undefined || !state.G.pending.includes(seat)) return null;
-        const action = this.bot(matchID, seat, spec).decide(viewFor(state.G, seat)) ?? {
+        const { G } = state;
+        if (state.ctx.gameover !== undefined || G.paused || !G.pending.includes(seat)) return null;
+        // The seat may have been given back (or handed to another bot) since the timer was set.
+        const now = G.options.bots[seat];
+        if (!now || now.level !== spec.level || now.persona !== spec.persona) return null;
+        const action = this.bot(matchID, seat, spec).decide(viewFor(G, seat)) ?? {
           move: 'done',
           args: [],
         };
@@ -83,6 +90,22 @@ export class BotSeats {
     } catch (err) {
       this.log.error({ event: 'error', matchID, seat, err: String(err) }, 'bot move failed');
     }
+  }
+
+  /** Forgets a deleted match: its timers and its bots. */
+  forget(matchID: string): void {
+    for (const [key, timer] of this.timers)
+      if (key.startsWith(`${matchID}:`)) {
+        clearTimeout(timer);
+        this.timers.delete(key);
+      }
+    for (const key of [...this.bots.keys()])
+      if (key.startsWith(`${matchID}:`)) this.bots.delete(key);
+  }
+
+  /** Timers armed for this match (tests, health). */
+  pendingFor(matchID: string): number {
+    return [...this.timers.keys()].filter((k) => k.startsWith(`${matchID}:`)).length;
   }
 
   stop(): void {

@@ -326,6 +326,12 @@ export class GuardedTransport {
       const player = (await this.metadata(matchID))?.players[Number(playerID)];
       if (!player || !sameSecret(action.payload.credentials, player.credentials))
         return this.refuse(socket, 'bad-credentials');
+      // A seminar's facilitator has handed this seat to a server bot for now (docs/SEMINAR.md).
+      if (state.G.options.bots[playerID] && state.ctx.gameover === undefined)
+        return this.refuse(socket, 'illegal-move', {
+          move: action.payload.type,
+          reason: 'a bot plays this seat for now',
+        });
       const moveArgs = action.payload.args ?? [];
       const reason = explainMove(state.G, playerID, action.payload.type, moveArgs);
       if (reason !== null)
@@ -354,8 +360,10 @@ export class GuardedTransport {
   }
 
   /**
-   * Runs a server-side move (a deadline's expiry, a bot's move) inside the match's queue. `build`
-   * sees the current state and returns the move, or null to run nothing.
+   * Runs a server-side move (a deadline's expiry, a bot's move, a facilitator's action) inside the
+   * match's queue. `build` sees the current state and returns the move, or null to run nothing.
+   * Resolves to whether the rules applied it (the stored state moved on); a move the rules refuse
+   * (INVALID_MOVE) leaves the state as it was.
    */
   async serverMove(
     matchID: string,
@@ -379,8 +387,39 @@ export class GuardedTransport {
         matchID,
         seat,
       );
-      return true;
+      const { state: after } = (await this.db.fetch(matchID, { state: true })) as {
+        state?: State<BackchannelState>;
+      };
+      return after !== undefined && after._stateID > state._stateID;
     });
+  }
+
+  /** Reads and rewrites a match's metadata inside its queue (no write of the master in between). */
+  async updateMetadata<T>(
+    matchID: string,
+    change: (metadata: BgioServer.MatchData, state: State<BackchannelState>) => T,
+  ): Promise<T | undefined> {
+    return this.enqueue(matchID, async () => {
+      const { metadata, state } = (await this.db.fetch(matchID, {
+        metadata: true,
+        state: true,
+      })) as { metadata?: BgioServer.MatchData; state?: State<BackchannelState> };
+      if (!metadata || !state) return undefined;
+      const before = JSON.stringify(metadata);
+      const out = change(metadata, state);
+      if (JSON.stringify(metadata) !== before)
+        await this.db.setMetadata(matchID, { ...metadata, updatedAt: Date.now() });
+      return out;
+    });
+  }
+
+  /** Closes the sockets bound to a match (it has been deleted). */
+  dropMatch(matchID: string): void {
+    for (const id of [...(this.rooms.get(matchID) ?? [])]) {
+      const binding = this.bindings.get(id);
+      binding?.socket.emit('bc:error', { code: 'deleted', message: 'This match was deleted.' });
+      binding?.socket.disconnect(true);
+    }
   }
 
   async close(): Promise<void> {
