@@ -16,6 +16,8 @@ import { allowedOrigins, type Config } from './config';
 import { BotSeats } from './bots';
 import { DeadlineScheduler } from './deadlines';
 import { jsonErrors, lobbyGuard } from './lobby';
+import { SeminarApi } from './seminar';
+import { SeminarStore } from './seminar-store';
 import { SqlStorage, openPglite, openPostgres } from './storage';
 import { GuardedTransport } from './transport';
 import { randomBytes } from 'node:crypto';
@@ -45,6 +47,9 @@ export async function startServer(
     const G = state.G as BackchannelState;
     return state.ctx.gameover === undefined && G.clock?.deadline != null ? G.clock.deadline : null;
   });
+
+  const seminars = new SeminarStore(sql);
+  await seminars.connect();
 
   const origins: string[] = [];
   const transport = new GuardedTransport({
@@ -92,6 +97,17 @@ export async function startServer(
     }
     await next();
   }) as never);
+  const seminarApi = new SeminarApi({
+    storage,
+    store: seminars,
+    transport,
+    log,
+    forget: (matchID) => {
+      scheduler.disarm(matchID);
+      bots.forget(matchID);
+    },
+  });
+  app.use(seminarApi.middleware() as never);
   const isOver = async (matchID: string) => {
     const { metadata } = (await storage.fetch(matchID, { metadata: true })) as {
       metadata?: { gameover?: unknown };
@@ -124,6 +140,9 @@ export async function startServer(
   // Deadlines survive restarts: re-arm every unfinished match from storage.
   for (const { matchID, deadline } of await storage.pendingDeadlines())
     scheduler.arm(matchID, deadline);
+  // And bots (setupData's, or a seminar facilitator's) take up their unfinished matches again.
+  for (const { matchID, state } of await storage.unfinishedStates())
+    bots.fromState(matchID, state as State<BackchannelState>);
 
   const url =
     config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -58,7 +58,7 @@ export class HttpError extends Error {
   }
 }
 
-async function readJson(ctx: Context, limit: number): Promise<unknown> {
+export async function readJson(ctx: Context, limit: number): Promise<unknown> {
   const length = Number(ctx.get('content-length') || NaN);
   if (!Number.isFinite(length)) throw new HttpError(411, 'a request body needs a Content-Length');
   if (length > limit) throw new HttpError(413, `request body over ${limit} bytes`);
@@ -100,7 +100,8 @@ export function jsonErrors(log: Logger) {
           event: 'refused',
           refusal: 'http',
           status,
-          path: ctx.path,
+          // A seminar's codes let their holder take a seat: keep them out of the logs.
+          path: ctx.path.replace(/^\/api\/join\/.*/, '/api/join/:code'),
           method: ctx.method,
           ...(status >= 500 ? { err: String(err) } : {}),
         },
