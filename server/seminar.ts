@@ -314,7 +314,13 @@ export class SeminarApi {
         'seminar created',
       );
       ctx.status = 201;
-      ctx.body = { id, secret, ...this.session(seminar) };
+      const session = this.session(seminar);
+      // Every seat of a new session is open (a class-list name waits for its student).
+      const tablesOut = session.tables.map((t) => ({
+        ...t,
+        seats: t.seats.map((s) => ({ ...s, controller: 'open' as Controller })),
+      }));
+      ctx.body = { id, secret, ...session, tables: tablesOut };
     } catch (err) {
       // Leave nothing half-made behind.
       for (const table of tables) await this.wipeMatch(table.matchID);
