@@ -9,9 +9,9 @@ import { roleName, seatName } from '../format';
 import { errorBox, page } from './common';
 
 const ROLE_HELP: Record<Seat, string> = {
-  '0': 'writes memos to the broker and answers what the broker delivers.',
-  '1': 'writes memos to the broker and answers what the broker delivers; sets the proxies’ leash.',
-  '2': 'reads every memo and decides what each side hears, when and in what words.',
+  '0': 'Writes memos to the broker; answers what the broker delivers.',
+  '1': 'Writes memos to the broker; answers what the broker delivers. Sets the proxies’ leash.',
+  '2': 'Reads every memo and decides what each side hears, when and in what words.',
 };
 
 export function renderClassJoin(
@@ -93,7 +93,7 @@ export function renderClassJoin(
               'label',
               { for: rid },
               h('strong', {}, name(s)),
-              h('span', { class: 'hint' }, ` The ${roleName(s).toLowerCase()} ${ROLE_HELP[s]}`),
+              h('span', { class: 'hint' }, ROLE_HELP[s]),
             ),
           );
         }),

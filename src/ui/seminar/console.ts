@@ -202,7 +202,7 @@ export function renderConsole(id: string): Screen {
           class: 'secondary',
           onclick: () => void run(`Pause ${scope}`, nums(), { kind: 'pause' }),
         },
-        '⏸ Pause',
+        '‖ Pause',
       ),
       h(
         'button',
@@ -403,7 +403,7 @@ export function renderConsole(id: string): Screen {
           {},
           h('th', { scope: 'col' }, 'Seat'),
           h('th', { scope: 'col' }, 'Played by'),
-          h('th', { scope: 'col' }, 'Acted'),
+          h('th', { scope: 'col' }, 'This step'),
           h('th', { scope: 'col' }, 'Actions'),
         ),
       ),
@@ -430,7 +430,7 @@ export function renderConsole(id: string): Screen {
               h('span', { class: 'meta' }, roleName(s)),
             ),
             h('td', {}, controllerText(seat)),
-            h('td', {}, !running ? '—' : pending ? '… waiting' : '✓ acted'),
+            h('td', {}, !running ? '—' : pending ? '… to act' : '✓ done'),
             h(
               'td',
               { class: 'seat-actions' },
@@ -441,7 +441,7 @@ export function renderConsole(id: string): Screen {
                       type: 'button',
                       class: 'secondary small',
                       id: `${seatId}-bot`,
-                      'aria-label': `Replace ${roleName(s)} of table ${t.table} with a bot`,
+                      'aria-label': `Replace with bot: ${roleName(s)} of table ${t.table}`,
                       onclick: () => seatAction(t, seat, true),
                     },
                     'Replace with bot',
@@ -454,7 +454,7 @@ export function renderConsole(id: string): Screen {
                       type: 'button',
                       class: 'secondary small',
                       id: `${seatId}-back`,
-                      'aria-label': `Give ${roleName(s)} of table ${t.table} back${seat.name ? ` to ${seat.name}` : ''}`,
+                      'aria-label': `Give back: ${roleName(s)} of table ${t.table}${seat.name ? `, to ${seat.name}` : ''}`,
                       onclick: () => seatAction(t, seat, false),
                     },
                     'Give back',
@@ -466,7 +466,7 @@ export function renderConsole(id: string): Screen {
                     {
                       href: `#/class/${seat.code}`,
                       class: 'code-link',
-                      'aria-label': `Seat code for ${roleName(s)} of table ${t.table}: ${seat.code.split('').join(' ')}`,
+                      'aria-label': `${seat.code}: seat code for ${roleName(s)} of table ${t.table}`,
                     },
                     seat.code,
                   )
@@ -500,7 +500,7 @@ export function renderConsole(id: string): Screen {
         { class: 'card-head' },
         h('h3', { id: headingId }, `Table ${t.table}`),
         h('p', { class: 'table-status' }, tableStatus(t)),
-        s?.paused && !final ? h('span', { class: 'badge paused' }, '⏸ Paused') : null,
+        s?.paused && !final ? h('span', { class: 'badge paused' }, '‖ Paused') : null,
         final ? h('span', { class: 'badge ended' }, '■ Ended') : null,
         countdown(t),
       ),
@@ -585,14 +585,14 @@ export function renderConsole(id: string): Screen {
       h('h2', { id: 'summary-h' }, 'Class summary'),
       h(
         'div',
-        { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-labelledby': 'summary-h' },
+        { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-labelledby': 'summary-c' },
         h(
           'table',
           { class: 'summary-table' },
           h(
             'caption',
-            {},
-            `${done.length} of ${d.tables.length} tables ended. Final tracks are true values.`,
+            { id: 'summary-c' },
+            `${done.length} of ${d.tables.length} tables ended: outcomes, scores, deals and final tracks`,
           ),
           h(
             'thead',
@@ -739,15 +739,11 @@ export function renderConsole(id: string): Screen {
         ' with a table code (they pick a free seat) or a seat code.',
       ),
     ]);
-    renderKeyed(
-      controls,
-      JSON.stringify([d.tables.map((t) => [t.table, Boolean(finalOf(t))]), scenario.id]),
-      () => [
-        h('h2', { id: 'all-h' }, 'All tables'),
-        tableButtons('all', () => dashboard?.tables.filter((t) => !finalOf(t)) ?? []),
-        h('div', { class: 'control-forms' }, injectForm(scenario), fillForm()),
-      ],
-    );
+    renderKeyed(controls, JSON.stringify([d.tables.map((t) => t.table), scenario.id]), () => [
+      h('h2', { id: 'all-h' }, 'All tables'),
+      tableButtons('all', () => dashboard?.tables.filter((t) => !finalOf(t)) ?? []),
+      h('div', { class: 'control-forms' }, injectForm(scenario), fillForm()),
+    ]);
     // Cards: one keyed container a table, so one table's change redraws only its card.
     const existing = new Map(
       [...cards.children].map((c) => [(c as HTMLElement).dataset.table, c as HTMLElement]),

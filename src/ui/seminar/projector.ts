@@ -14,7 +14,7 @@ export function renderProjector(server: string, matchID: string): Screen {
   const title = h('h1', { tabindex: -1 }, 'Backchannel');
   const step = h('p', { class: 'proj-step' });
   const help = h('p', { class: 'proj-help' });
-  const paused = h('p', { class: 'proj-paused', hidden: true }, '⏸ Paused by the facilitator');
+  const paused = h('p', { class: 'proj-paused', hidden: true }, '‖ Paused by the facilitator');
   const countdown = h('p', { class: 'proj-countdown', role: 'timer', 'aria-live': 'off' });
   const tracks = h('section', { class: 'proj-tracks', 'aria-labelledby': 'proj-tracks-h' });
   const deals = h('section', { class: 'proj-deals', 'aria-labelledby': 'proj-deals-h' });
