@@ -26,6 +26,15 @@ import { chanceMet, delayOf, outlook, survival, tableValue, warRisk } from './va
 /** Normalised points a candidate must gain over the normal choice, per sample, to be preferred. */
 const MARGIN = 0.02;
 
+/**
+ * Rounds each seat's look-ahead plays past the current one. B's choices (its concession, its
+ * answers, its enrichment) pay off a round later than the next round's start shows, so B looks
+ * one round further: over the 500 strength matches that took hard B from +0.004 to +0.074 over
+ * normal B, while the same for A made A worse (−0.08) and for the broker changed nothing but its
+ * speed (docs/BALANCE.md).
+ */
+const HORIZON: Record<Seat, number> = { '0': 0, '1': 1, '2': 0 };
+
 type Variant = { principal?: PrincipalTweak; broker?: Partial<BrokerParams> };
 
 const ZERO_STATS = {
@@ -277,7 +286,7 @@ export class HardBot {
             step: view.step,
             persona: this.persona,
           });
-          totals[i]! += playOut(r, agents, seat, view.round + (this.opts.horizon ?? 0));
+          totals[i]! += playOut(r, agents, seat, view.round + (this.opts.horizon ?? HORIZON[seat]));
           this.counters.rollouts++;
         });
         played++;

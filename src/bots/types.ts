@@ -23,7 +23,7 @@ export interface BotOptions {
   seed?: string;
   /** Hard bots: rollouts per candidate and sample (deterministic). */
   rollouts?: number;
-  /** Hard bots: rounds looked ahead past the current one (default 0: to the next round's start). */
+  /** Hard bots: rounds looked ahead past the current one (default: 1 for B, 0 for the others). */
   horizon?: number;
   /** Hard bots: hidden states sampled per decision (deterministic). */
   samples?: number;
