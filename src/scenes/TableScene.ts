@@ -735,9 +735,25 @@ export class TableScene extends Phaser.Scene {
     const cd = this.texts.get('clock.countdown');
     if (cd) {
       const compact = layout.compact;
+      // On a phone the step's name and the countdown share one short line: no "untimed" there.
       cd.setText(
-        countdown === 'untimed' || compact ? countdown : countdown ? `${countdown} left` : '',
+        compact
+          ? countdown === 'untimed'
+            ? ''
+            : countdown
+          : countdown === 'untimed'
+            ? countdown
+            : countdown
+              ? `${countdown} left`
+              : '',
       );
+      const title = this.texts.get('clock.title');
+      if (compact && title) {
+        // Shrink the step's name rather than let it run under the countdown.
+        title.setScale(1);
+        const room = cd.x - cd.displayWidth - title.x - layout.unit * 0.4;
+        if (title.width > room && room > 0) title.setScale(Math.max(0.55, room / title.width));
+      }
       const color = urgent
         ? TRACK_STYLE.escalation.color
         : left === null
