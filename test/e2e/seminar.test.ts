@@ -120,6 +120,25 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       for (const n of [1, 2, 3]) await shown(card(fac, n).getByText('‖ Paused'));
       await capture(fac, 'seminar-console-new');
 
+      // By keyboard: Tab walks the console's controls, each with a visible focus ring.
+      await fac.getByRole('heading', { level: 1 }).focus();
+      const walked: string[] = [];
+      for (let i = 0; i < 14; i++) {
+        await fac.keyboard.press('Tab');
+        const f = await fac.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const style = getComputedStyle(el);
+          return {
+            name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          };
+        });
+        expect(f.ring, `focus ring on ${f.name}`).toBe(true);
+        walked.push(f.name);
+      }
+      expect(walked).toContain('▶ Start / resume');
+      expect(walked).toContain('Send the inject');
+
       // A browser without the secret is asked for it, and a wrong one is refused.
       const other = await newPage();
       await other.goto(`${app.url}/#/seminar/${sessionId}`);
@@ -218,7 +237,13 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       await card(fac, 1)
         .getByRole('button', { name: /Start \/ resume/ })
         .click();
-      await expect.poll(() => card(fac, 1).getByText('‖ Paused').count()).toBe(0);
+      await hasText(
+        fac.getByRole('status').filter({ hasText: /^Start or resume table 1/ }),
+        /done on table 1/,
+      );
+      await expect
+        .poll(() => card(fac, 1).getByText('‖ Paused').count(), { timeout: 15_000 })
+        .toBe(0);
 
       // --- A student is replaced with a bot (and the seat given back, then replaced again).
       await card(fac, 2)
@@ -260,6 +285,15 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       await endMediation.click();
       await shown(card(fac, 1).getByText(/^Round 1 of 4 · (Response|Press)$|^Round 2 of 4/));
       await capture(fac, 'seminar-console-running');
+
+      // --- Table 2's step is ended now (after a confirmation).
+      const step2 = (await card(fac, 2).locator('.table-status').textContent())!;
+      await card(fac, 2).getByRole('button', { name: 'End step now…' }).click();
+      await hasText(
+        fac.getByRole('status').filter({ hasText: /^End the step/ }),
+        /done on table 2/,
+      );
+      await expect.poll(() => card(fac, 2).locator('.table-status').textContent()).not.toBe(step2);
 
       // --- The facilitator hands the other students' seats to bots; every match plays out.
       for (const [n, role] of [

@@ -578,9 +578,7 @@ export function renderConsole(id: string): Screen {
   const classSummary = (scenario: Scenario, d: Dashboard): HTMLElement[] => {
     const done = d.tables.filter((t) => finalOf(t));
     if (done.length === 0) return [];
-    const trackCols = trackRows(scenario, scenario.tracks as never, 0).map((r) =>
-      r.label.replace(' (estimate)', ''),
-    );
+    const trackCols = trackRows(scenario, scenario.tracks as never, 0).map((r) => r.label);
     return [
       h('h2', { id: 'summary-h' }, 'Class summary'),
       h(

@@ -250,15 +250,12 @@ function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
   ];
 }
 
+/** Round 0 is the start of the match; every other entry holds the tracks after its round. */
 function pointLabels(G: BackchannelState): string[] {
-  return G.history.map((e, i) =>
-    i === G.history.length - 1 && G.final && i > 0 && G.history[i - 1]!.round === e.round
-      ? 'End'
-      : i === G.history.length - 1 && G.final && e.round > G.options.rounds
-        ? 'End'
-        : `R${e.round}`,
-  );
+  return G.history.map((e) => (e.round === 0 ? 'Start' : `R${e.round}`));
 }
+
+const longLabel = (l: string) => (l === 'Start' ? 'Start' : `After round ${l.slice(1)}`);
 
 function describeLine(values: number[], labels: string[]): string {
   const ok = values.map((v, i) => [v, i] as const).filter(([v]) => Number.isFinite(v));
@@ -266,7 +263,7 @@ function describeLine(values: number[], labels: string[]): string {
   const first = ok[0]!;
   const last = ok[ok.length - 1]!;
   const peak = ok.reduce((a, b) => (b[0] > a[0] ? b : a));
-  return `from ${first[0]} to ${last[0]}, highest ${peak[0]} at ${labels[peak[1]]}`;
+  return `from ${first[0]} to ${last[0]}, highest ${peak[0]} (${longLabel(labels[peak[1]]!).toLowerCase()})`;
 }
 
 function chartPanel(s: Series, labels: string[], idx: number): HTMLElement {
@@ -379,7 +376,7 @@ function chartSection(G: BackchannelState, scenario: Scenario): HTMLElement {
         h(
           'caption',
           { id: 'chart-table-c' },
-          'The same numbers: each track at the start of every round and at the end',
+          'The same numbers: each track at the start of the match and after every round',
         ),
         h(
           'thead',
@@ -388,9 +385,7 @@ function chartSection(G: BackchannelState, scenario: Scenario): HTMLElement {
             'tr',
             {},
             h('th', { scope: 'col' }, 'Track'),
-            ...labels.map((l) =>
-              h('th', { scope: 'col' }, l === 'End' ? 'End' : `Round ${l.slice(1)}`),
-            ),
+            ...labels.map((l) => h('th', { scope: 'col' }, longLabel(l))),
           ),
         ),
         h(
@@ -727,7 +722,11 @@ export function debriefContent(record: MatchRecord): HTMLElement[] {
         ),
         h('button', { type: 'button', class: 'secondary', onclick: () => window.print() }, 'Print'),
       ),
-      scoresTable(G, scenario),
+      h(
+        'div',
+        { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Scores' },
+        scoresTable(G, scenario),
+      ),
     ),
     h(
       'section',
