@@ -103,7 +103,7 @@ export function renderConsole(id: string): Screen {
   const say = (text: string) => {
     // Re-set even when equal, so the same message is announced again.
     status.textContent = '';
-    requestAnimationFrame(() => (status.textContent = text));
+    setTimeout(() => (status.textContent = text), 50);
   };
 
   // --- Bots: one choice of level and persona for filling and for replacing students.
