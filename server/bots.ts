@@ -12,9 +12,14 @@ import type { DeadlineRunner } from './deadlines';
 export const botName = (spec: MatchOptions['bots'][Seat]) =>
   `Bot (${spec?.level ?? 'normal'}${spec?.persona ? `, ${spec.persona}` : ''})`;
 
+/** Moves a bot may make in one step before it is made to say done (as the headless runner). */
+const MAX_MOVES_PER_STEP = 40;
+
 export class BotSeats {
   private readonly bots = new Map<string, Bot>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Moves each bot seat made in its current step (match:seat → round:step and count). */
+  private readonly moves = new Map<string, { step: string; count: number }>();
 
   constructor(
     private readonly runner: DeadlineRunner,
@@ -73,20 +78,38 @@ export class BotSeats {
     seat: Seat,
     spec: NonNullable<MatchOptions['bots'][Seat]>,
   ): Promise<void> {
-    this.timers.delete(`${matchID}:${seat}`);
+    const key = `${matchID}:${seat}`;
+    this.timers.delete(key);
     try {
-      await this.runner.serverMove(matchID, (state) => {
+      let step = '';
+      const applied = await this.runner.serverMove(matchID, (state) => {
         const { G } = state;
         if (state.ctx.gameover !== undefined || G.paused || !G.pending.includes(seat)) return null;
         // The seat may have been given back (or handed to another bot) since the timer was set.
         const now = G.options.bots[seat];
         if (!now || now.level !== spec.level || now.persona !== spec.persona) return null;
-        const action = this.bot(matchID, seat, spec).decide(viewFor(G, seat)) ?? {
-          move: 'done',
-          args: [],
-        };
+        step = `${G.round}:${G.step}`;
+        const moves = this.moves.get(key);
+        const count = moves?.step === step ? moves.count + 1 : 1;
+        this.moves.set(key, { step, count });
+        // A bot that keeps moving without ending its step is stopped: it says done.
+        const decided =
+          count > MAX_MOVES_PER_STEP
+            ? null
+            : this.bot(matchID, seat, spec).decide(viewFor(G, seat));
+        const action = decided ?? { move: 'done', args: [] };
         return { move: action.move, args: action.args, seat };
       });
+      // A move the rules refused saves nothing, so nothing would wake the bot again: it says done.
+      if (!applied && step !== '')
+        await this.runner.serverMove(matchID, (state) => {
+          const { G } = state;
+          if (state.ctx.gameover !== undefined || G.paused || !G.pending.includes(seat))
+            return null;
+          if (`${G.round}:${G.step}` !== step || !G.options.bots[seat]) return null;
+          this.log.warn({ event: 'bot-refused', matchID, seat }, 'a bot move was refused');
+          return { move: 'done', args: [], seat };
+        });
     } catch (err) {
       this.log.error({ event: 'error', matchID, seat, err: String(err) }, 'bot move failed');
     }
@@ -101,6 +124,8 @@ export class BotSeats {
       }
     for (const key of [...this.bots.keys()])
       if (key.startsWith(`${matchID}:`)) this.bots.delete(key);
+    for (const key of [...this.moves.keys()])
+      if (key.startsWith(`${matchID}:`)) this.moves.delete(key);
   }
 
   /** Timers armed for this match (tests, health). */

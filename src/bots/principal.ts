@@ -283,7 +283,11 @@ export class NormalPrincipal {
   private draft(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
     const want = this.desiredPosture(view, scenario, tweak);
     const have = view.postures[this.seat];
-    if (JSON.stringify(have) !== JSON.stringify(want)) {
+    // Field by field: a state read back from the database may list its keys in another order.
+    const differs =
+      !have ||
+      Object.entries(want).some(([k, v]) => (have as unknown as Record<string, unknown>)[k] !== v);
+    if (differs) {
       const action: BotAction = { move: 'setPosture', args: [want] };
       if (this.legal(view, action)) return action;
     }

@@ -1,0 +1,63 @@
+// Server bots in an online match: normal bots in every seat, created through the Lobby API and
+// played by the real server on 2-second steps. Each seat makes a handful of moves a step and the
+// match ends. (A bot once compared postures as JSON text: the database gives keys back in
+// another order, so B set the same posture hundreds of times a step until the deadline.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MatchRecord } from '../../src/game/record';
+import { GAME, sleep, startServer, type ServerHandle } from './harness';
+
+let server: ServerHandle;
+
+beforeAll(async () => {
+  server = await startServer({ env: { BOT_PACE: '0' } });
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('server bots', () => {
+  it(
+    'play a whole match in every seat, a few moves a step each',
+    { timeout: 150_000 },
+    async () => {
+      const level = { level: 'normal' };
+      const created = await fetch(`${server.url}/games/${GAME}/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          numPlayers: 3,
+          setupData: {
+            rounds: 4,
+            timers: { drafting: 2, mediation: 2, response: 2, press: 2 },
+            bots: { '0': level, '1': level, '2': level },
+          },
+        }),
+      });
+      expect(created.status).toBe(200);
+      const { matchID } = (await created.json()) as { matchID: string };
+
+      let record: MatchRecord | undefined;
+      for (let i = 0; i < 120 && !record; i++) {
+        const res = await fetch(`${server.url}/api/matches/${matchID}/record`);
+        if (res.status === 200) record = (await res.json()) as MatchRecord;
+        else await sleep(1000);
+      }
+      expect(record, 'the match never ended').toBeDefined();
+
+      // Moves per seat per step, read off the record: the clock tells the steps apart only
+      // through the moves' order, so count runs of the same seat's moves between `done`s.
+      const perStep = new Map<string, number>();
+      let step = 0;
+      for (const a of record!.actions) {
+        const key = `${step}:${a.seat}`;
+        perStep.set(key, (perStep.get(key) ?? 0) + 1);
+        if (a.move === 'expire' || a.move === 'statement') step++;
+      }
+      const most = Math.max(...perStep.values());
+      expect(most, JSON.stringify([...perStep])).toBeLessThanOrEqual(12);
+      const postures = record!.actions.filter((a) => a.move === 'setPosture');
+      expect(postures.length).toBeLessThanOrEqual(2 * 4 * 2);
+      expect(record!.final.final?.outcome).toEqual(expect.any(String));
+    },
+  );
+});
