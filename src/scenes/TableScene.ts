@@ -689,7 +689,13 @@ export class TableScene extends Phaser.Scene {
     const roundFraction = view.step === 'over' ? 1 : seg.from + (seg.to - seg.from) * fraction;
     const hour = Math.min(72, Math.floor(roundFraction * 72));
     const countdown =
-      view.step === 'over' ? '' : left === null ? 'untimed' : `${formatCountdown(left)}`;
+      view.step === 'over'
+        ? ''
+        : view.paused
+          ? 'paused'
+          : left === null
+            ? 'untimed'
+            : `${formatCountdown(left)}`;
     const urgent = left !== null && left < 15_000 && view.step !== 'over';
     const key = `${countdown}|${hour}|${Math.round(roundFraction * 720)}|${urgent}`;
     if (!force && key === this.lastTick) return;
@@ -741,7 +747,7 @@ export class TableScene extends Phaser.Scene {
           ? countdown === 'untimed'
             ? ''
             : countdown
-          : countdown === 'untimed'
+          : countdown === 'untimed' || countdown === 'paused'
             ? countdown
             : countdown
               ? `${countdown} left`

@@ -276,7 +276,10 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     status.textContent =
       view.step === 'over'
         ? 'The match is over.'
-        : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
+        : view.paused
+          ? `Paused by the facilitator · Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: nobody can act until the table resumes.`
+          : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
+    element.classList.toggle('paused', Boolean(view.paused));
     const send: Send = (move, ...args) => store.getState().send(move, ...args);
     renderKeyed(
       desk,
@@ -319,7 +322,15 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     );
   };
   const tick = () => {
-    const left = timeLeft(store.getState());
+    const state = store.getState();
+    const paused = state.view?.paused;
+    if (paused) {
+      countdown.textContent =
+        paused.remaining === null ? 'Paused' : `Paused: ${formatCountdown(paused.remaining)} left`;
+      countdown.classList.remove('urgent');
+      return;
+    }
+    const left = timeLeft(state);
     countdown.textContent = left === null ? '' : `${formatCountdown(left)} left`;
     countdown.classList.toggle('urgent', left !== null && left < 15_000);
   };

@@ -213,6 +213,9 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       await card(fac, 1).getByRole('button', { name: /Pause/ }).click();
       await shown(card(fac, 1).getByText('‖ Paused'));
       await shown(card(fac, 1).getByText(/left when resumed/));
+      // Ada, at table 1, is told: her status line and countdown say the table is paused.
+      await shown(ada.getByText(/^Paused by the facilitator · Round 1 of 4 · Drafting/));
+      await shown(ada.getByRole('timer').filter({ hasText: /^Paused: \d+:\d\d left$/ }));
       await fac.getByLabel('To', { exact: true }).selectOption({ label: 'Table 1' });
       const inject = fac.getByLabel('Inject', { exact: true });
       const headline = (await inject.locator('option').first().textContent())!;
@@ -243,6 +246,9 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       );
       await expect
         .poll(() => card(fac, 1).getByText('‖ Paused').count(), { timeout: 15_000 })
+        .toBe(0);
+      await expect
+        .poll(() => ada.getByText(/^Paused by the facilitator/).count(), { timeout: 15_000 })
         .toBe(0);
 
       // --- A student is replaced with a bot (and the seat given back, then replaced again).
