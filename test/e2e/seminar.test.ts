@@ -355,6 +355,61 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
         );
       }
 
+      // --- A directed incident's true attribution. The dice draw one only while B has unleashed
+      // its proxies, and then only by chance (here: none may have come up at the three tables).
+      // So bot matches on the same server (a hawk B, 2-second steps) play until one has drawn
+      // one; its debrief must name who was really behind it.
+      let directed: { matchID: string; G: MatchRecord['final'] } | undefined;
+      for (let attempt = 0; attempt < 8 && !directed; attempt++) {
+        const created = await fac.evaluate(
+          (setupData) =>
+            fetch('/games/backchannel/create', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ numPlayers: 3, setupData }),
+            }).then((r) => r.json() as Promise<{ matchID: string }>),
+          {
+            rounds: 6,
+            timers: { drafting: 2, mediation: 2, response: 2, press: 2 },
+            bots: {
+              '0': { level: 'normal' },
+              '1': { level: 'normal', persona: 'hawk' },
+              '2': { level: 'normal' },
+            },
+          },
+        );
+        let record: MatchRecord | null = null;
+        await expect
+          .poll(
+            async () => {
+              record = await fac.evaluate(
+                (id) => fetch(`/api/matches/${id}/record`).then((r) => (r.ok ? r.json() : null)),
+                created.matchID,
+              );
+              return record !== null;
+            },
+            { timeout: 90_000, interval: 1_000 },
+          )
+          .toBe(true);
+        const G = record!.final;
+        if (Object.values(G.attributions).includes('directed'))
+          directed = { matchID: created.matchID, G };
+        console.info(
+          `e2e seminar: bot match ${attempt + 1}, directed incident: ${Boolean(directed)}`,
+        );
+      }
+      expect(directed, 'no directed incident in 8 bot matches with a hawk B').toBeDefined();
+      await fac.goto(`${app.url}/#/debrief/${directed!.matchID}`);
+      const behind = fac.getByRole('region', { name: /^Incidents and who/ });
+      const [id] = Object.entries(directed!.G.attributions).find(([, a]) => a === 'directed')!;
+      const incident = directed!.G.incidents.find((i) => i.id === id)!;
+      await shown(
+        behind
+          .getByRole('listitem')
+          .filter({ hasText: incident.headline })
+          .filter({ hasText: 'directed by Tehran' }),
+      );
+
       // --- Exports: JSON parses, the CSVs have a header and rows.
       const first = await matchIdOfDebrief(fac, 1, sessionId);
       await fac.goto(`${app.url}/#/debrief/${first}`);
