@@ -16,6 +16,7 @@ import { allowedOrigins, type Config } from './config';
 import { BotSeats } from './bots';
 import { DeadlineScheduler } from './deadlines';
 import { jsonErrors, lobbyGuard } from './lobby';
+import { GuessLimit } from './guesses';
 import { SeminarApi } from './seminar';
 import { SeminarStore } from './seminar-store';
 import { SqlStorage, openPglite, openPostgres } from './storage';
@@ -98,6 +99,7 @@ export async function startServer(
     await next();
   }) as never);
   const seminarApi = new SeminarApi({
+    guesses: new GuessLimit({ misses: config.joinCodeMisses, windowMs: 10 * 60_000 }),
     storage,
     store: seminars,
     transport,

@@ -20,6 +20,7 @@ const Env = z.object({
   STATIC_DIR: z.string().default('dist'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   BOT_PACE: z.coerce.number().min(0).max(10).default(1),
+  JOIN_CODE_MISSES: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export interface Config {
@@ -36,6 +37,8 @@ export interface Config {
   trustProxy: boolean;
   /** Multiplies bots' human-like delays in online matches (0: at once). */
   botPace: number;
+  /** Wrong seminar join codes one address may try in 10 minutes. */
+  joinCodeMisses: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: resolve(e.STATIC_DIR),
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     botPace: e.BOT_PACE,
+    joinCodeMisses: e.JOIN_CODE_MISSES,
   };
 }
 
