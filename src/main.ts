@@ -144,7 +144,8 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
   const held = heldSeat(matchID, seat);
   if (held) {
     connection = startOnline(store, { server, matchID, seat, credentials: held.credentials });
-    showTable(invitePanel(matchID, seat));
+    // A seminar's students are seated by the facilitator's codes: invite links would not open.
+    showTable(held.seminar ? undefined : invitePanel(matchID, seat));
     return;
   }
   let match;

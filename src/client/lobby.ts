@@ -8,6 +8,8 @@ export interface HeldSeat {
   seat: Seat;
   credentials: string;
   name: string;
+  /** Seated by a seminar's join code: the facilitator seats the others, so no invite links. */
+  seminar?: boolean;
 }
 
 export class LobbyError extends Error {}

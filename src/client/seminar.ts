@@ -232,6 +232,7 @@ export async function joinWithCode(code: string, name: string, seat?: Seat): Pro
     seat: joined.playerID,
     credentials: joined.credentials,
     name,
+    seminar: true,
   };
   rememberSeat(held);
   return held;

@@ -213,6 +213,8 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       await card(fac, 1).getByRole('button', { name: /Pause/ }).click();
       await shown(card(fac, 1).getByText('‖ Paused'));
       await shown(card(fac, 1).getByText(/left when resumed/));
+      // A student is seated by the facilitator's codes: no invite links on her table.
+      expect(await ada.getByText('Invite players').count()).toBe(0);
       // Ada, at table 1, is told: her status line and countdown say the table is paused.
       await shown(ada.getByText(/^Paused by the facilitator · Round 1 of 4 · Drafting/));
       await shown(ada.getByRole('timer').filter({ hasText: /^Paused: \d+:\d\d left$/ }));
