@@ -4,7 +4,6 @@
 // dealt), and player metadata `data`. This filter starts from its output and removes all of that.
 import type { Ctx, FilteredMetadata, Game, LogEntry, State } from 'boardgame.io';
 import { getFilterPlayerView } from 'boardgame.io/internal';
-import { BROKER } from '../src/game/constants';
 
 type Payload = Parameters<ReturnType<typeof getFilterPlayerView>>[1];
 type Outgoing = ReturnType<ReturnType<typeof getFilterPlayerView>>;
@@ -41,27 +40,12 @@ export function metadataFor(players: FilteredMetadata | undefined): FilteredMeta
   }));
 }
 
-/**
- * The broker sees a memo only from the end of drafting, but its `stats.memosWritten` counts drafts
- * as they are written: before the end, count only the memos it can see (else every draft would
- * change its view, and tell it when and how often each principal drafts).
- */
-function brokerStats(full: State, G: unknown): unknown {
-  const g = G as { stats?: { memosWritten?: number } } | undefined;
-  if (!g?.stats || typeof g.stats.memosWritten !== 'number' || full.ctx.gameover !== undefined)
-    return G;
-  const memos = (full.G as { memos?: { status?: string }[] }).memos ?? [];
-  const drafts = memos.filter((m) => m.status === 'draft').length;
-  return { ...g, stats: { ...g.stats, memosWritten: g.stats.memosWritten - drafts } };
-}
-
 export function makeOutgoingFilter(game: Game) {
   const base = getFilterPlayerView(game);
   const view = (playerID: string | null, state: State): State => {
     const filtered = base(playerID, { type: 'update', args: ['', state] });
     const s = (filtered.args as [string, State, LogEntry[]])[1];
-    const G = playerID === BROKER ? brokerStats(state, s.G) : s.G;
-    return { ...s, G, ctx: publicCtx(s.ctx), deltalog: undefined, _undo: [], _redo: [] } as State;
+    return { ...s, ctx: publicCtx(s.ctx), deltalog: undefined, _undo: [], _redo: [] } as State;
   };
 
   return (playerID: string | null, payload: Payload): Outgoing | null => {

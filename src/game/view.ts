@@ -52,7 +52,12 @@ export function viewFor(
     if (G.mandate) view.mandate = clone(G.mandate);
     view.memos = G.memos.filter((m) => m.status !== 'draft').map(clone);
     view.proposals = G.proposals.map(clone);
-    if (G.stats) view.stats = clone(G.stats);
+    // Memos are counted as they are written, but the broker learns of one only when drafting ends
+    // (else its view would change at every draft, and tell it when each principal drafts).
+    if (G.stats) {
+      const drafts = G.memos.filter((m) => m.status === 'draft').length;
+      view.stats = { ...clone(G.stats), memosWritten: G.stats.memosWritten - drafts };
+    }
     return view;
   }
 

@@ -248,7 +248,15 @@ function structure(
   same(v.agendas, principal ? { [principal]: G.agendas[principal] } : {}, `${who}: agendas`);
   same(v.mandate, viewer === '2' ? G.mandate : undefined, `${who}: mandate`);
   same(v.postures, principal ? { [principal]: G.postures[principal] } : {}, `${who}: postures`);
-  same(v.stats, viewer === '2' ? G.stats : undefined, `${who}: stats`);
+  // The broker's count of memos written leaves out drafts until drafting ends.
+  const drafts = G.memos.filter((m) => m.status === 'draft').length;
+  same(
+    v.stats,
+    viewer === '2' && G.stats
+      ? { ...G.stats, memosWritten: G.stats.memosWritten - drafts }
+      : undefined,
+    `${who}: stats`,
+  );
   const sealed = viewer === null ? undefined : G.sealedStatements[viewer];
   same(v.sealedStatements, sealed ? { [viewer!]: sealed } : {}, `${who}: sealed statements`);
 

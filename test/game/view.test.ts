@@ -143,11 +143,15 @@ describe('viewFor', () => {
 
   it('hides drafts from the broker until drafting ends', () => {
     const t = table({}, 'view-drafts');
+    const before = viewFor(t.G, '2');
     t.must('0', 'draftMemo', { clauses: [], text: A1 });
-    expect(viewFor(t.G, '2').memos).toEqual([]);
+    // Not even its count: the broker's view does not change at all while a principal drafts.
+    expect(viewFor(t.G, '2')).toEqual(before);
+    expect(viewFor(t.G, '2').stats!.memosWritten).toBe(0);
     expect(JSON.stringify(viewFor(t.G, '2'))).not.toContain('SECRET-A-1');
     allDone(t);
     expect(viewFor(t.G, '2').memos.map((x) => x.text)).toEqual([A1]);
+    expect(viewFor(t.G, '2').stats!.memosWritten).toBe(1);
   });
 
   it('shows the recipient the delivered wording: ███ where struck, reframes silently', () => {
