@@ -87,6 +87,38 @@ function pressPanel(
   return section;
 }
 
+/** Where this seat finished, in a sentence, and the way home. */
+function resultPanel(view: BackchannelState, scenario: Scenario, seat: Seat): HTMLElement {
+  const final = view.final;
+  const place = (): string => {
+    if (!final) return '';
+    const mine = final.normalised[seat];
+    const above = (['0', '1', '2'] as const).filter((s) => final.normalised[s] > mine);
+    if (above.length > 0) return `behind ${above.map((s) => seatName(scenario, s)).join(' and ')}.`;
+    return final.winners.length > 1
+      ? 'tied for the best result at the table.'
+      : 'the best result at the table: you win.';
+  };
+  return h(
+    'section',
+    { class: 'panel result', 'aria-labelledby': 'result-h' },
+    h('h2', { id: 'result-h' }, 'Your result'),
+    final
+      ? h(
+          'p',
+          { class: 'result-line' },
+          `${final.scores[seat]} points (${final.normalised[seat].toFixed(2)} of your role's maximum): ${place()}`,
+        )
+      : null,
+    h(
+      'p',
+      {},
+      'With the board: the outcome, every seat’s score, what each side was hiding, and every memo as written beside the version delivered.',
+    ),
+    h('p', {}, h('a', { href: '#/' }, 'Back to the home page (play again)')),
+  );
+}
+
 function deskFor(
   view: BackchannelState,
   scenario: Scenario,
@@ -95,7 +127,7 @@ function deskFor(
 ): HTMLElement[] {
   if (seat === null)
     return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
-  if (view.step === 'over') return [h('p', { class: 'waiting' }, 'The match is over.')];
+  if (view.step === 'over') return [resultPanel(view, scenario, seat)];
   const acting = view.pending.includes(seat);
   const waitingFor = view.pending.map((s) => seatName(scenario, s)).join(', ');
   const done = acting
