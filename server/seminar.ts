@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Backchannel } from '../src/game';
 import { FacilitatorAction, checkFacilitate } from '../src/game/facilitation';
-import { resolveOptions } from '../src/game/options';
+import { resolveOptions, TimersSchema } from '../src/game/options';
 import { firstProblem } from '../src/game/payloads';
 import { buildRecord, recordCsv } from '../src/game/record';
 import { DEFAULT_SCENARIO, getScenario, hasScenario, scenarioIds } from '../src/game/scenario';
@@ -52,28 +52,8 @@ const displayName = z
   .max(MAX_SEMINAR_NAME, 'expected 1 to 40 characters')
   .regex(printable, 'no control characters');
 
-const stepSeconds = z
-  .number()
-  .int()
-  .min(2)
-  .max(7 * 86400);
-const Timer = z.union(
-  [
-    z.enum(['seminar', 'blitz', 'correspondence', 'untimed']),
-    z
-      .object({
-        drafting: stepSeconds,
-        mediation: stepSeconds,
-        response: stepSeconds,
-        press: stepSeconds,
-      })
-      .strict(),
-  ],
-  {
-    error:
-      'expected "seminar", "blitz", "correspondence", "untimed" or { drafting, mediation, response, press } in seconds (2 to 604800 each)',
-  },
-);
+// The match's own timer option (src/game/options.ts), named `timer` in a session's body.
+const Timer = TimersSchema;
 
 const CreateBody = z
   .object({

@@ -30,6 +30,24 @@ const stepSeconds = z
   .min(MIN_STEP_SECONDS, `expected at least ${MIN_STEP_SECONDS} seconds`)
   .max(MAX_STEP_SECONDS, `expected at most ${MAX_STEP_SECONDS} seconds (7 days)`);
 
+/** A timer preset, or seconds for each timed step. */
+export const TimersSchema = z.union(
+  [
+    z.enum(['seminar', 'blitz', 'correspondence', 'untimed']),
+    z
+      .object({
+        drafting: stepSeconds,
+        mediation: stepSeconds,
+        response: stepSeconds,
+        press: stepSeconds,
+      })
+      .strict(),
+  ],
+  {
+    error: `expected "seminar", "blitz", "correspondence", "untimed" or { drafting, mediation, response, press } in seconds, each from ${MIN_STEP_SECONDS} to ${MAX_STEP_SECONDS}`,
+  },
+);
+
 export const SetupDataSchema = z
   .object({
     scenario: z
@@ -44,24 +62,7 @@ export const SetupDataSchema = z
       .min(MIN_ROUNDS, `expected an integer from ${MIN_ROUNDS} to ${MAX_ROUNDS}`)
       .max(MAX_ROUNDS, `expected an integer from ${MIN_ROUNDS} to ${MAX_ROUNDS}`)
       .optional(),
-    timers: z
-      .union(
-        [
-          z.enum(['seminar', 'blitz', 'correspondence', 'untimed']),
-          z
-            .object({
-              drafting: stepSeconds,
-              mediation: stepSeconds,
-              response: stepSeconds,
-              press: stepSeconds,
-            })
-            .strict(),
-        ],
-        {
-          error: `expected "seminar", "blitz", "correspondence", "untimed" or { drafting, mediation, response, press } in seconds, each from ${MIN_STEP_SECONDS} to ${MAX_STEP_SECONDS}`,
-        },
-      )
-      .optional(),
+    timers: TimersSchema.optional(),
     /** Seats the server fills with bots in an online match (public: everyone may know). */
     bots: z
       .partialRecord(
