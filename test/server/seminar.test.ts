@@ -535,7 +535,7 @@ describe('seminar sessions', { timeout: 60_000 }, () => {
     expect(after.feed.at(-1)).toEqual({ round: 1, kind: 'inject', text: inject.headline });
     const custom = await act([2], {
       kind: 'inject',
-      headline: 'A ceasefire holds in the north',
+      headline: 'Snow closes the mountain passes',
       effects: { escalation: -1 },
     });
     expect(custom.status).toBe(200);
@@ -543,7 +543,7 @@ describe('seminar sessions', { timeout: 60_000 }, () => {
     expect(later.tracks.escalation).toBe(after.tracks.escalation! - 1);
     expect(later.feed.at(-1)).toMatchObject({
       kind: 'inject',
-      text: 'A ceasefire holds in the north',
+      text: 'Snow closes the mountain passes',
     });
     const unknown = await act([2], { kind: 'inject', inject: 'martians' });
     expect(unknown.status).toBe(409);
