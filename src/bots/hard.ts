@@ -6,6 +6,7 @@
 import type { Rules } from '../game/context';
 import { PRINCIPALS, isPrincipal, sideOf } from '../game/constants';
 import { getScenario } from '../game/scenario';
+import { noStats } from '../game/setup';
 import type { Scenario } from '../game/scenario/schema';
 import type { BackchannelState, PrincipalSeat, Seat } from '../game/types';
 import { BROKER_PARAMS, NormalBroker, type BrokerParams } from './broker';
@@ -37,19 +38,6 @@ const HORIZON: Record<Seat, number> = { '0': 0, '1': 1, '2': 0 };
 
 type Variant = { principal?: PrincipalTweak; broker?: Partial<BrokerParams> };
 
-const ZERO_STATS = {
-  memosWritten: 0,
-  relayed: 0,
-  redacted: 0,
-  reframed: 0,
-  held: 0,
-  leaked: 0,
-  bundled: 0,
-  tabled: 0,
-  expired: 0,
-  stalls: 0,
-};
-
 /** One hidden state consistent with what this seat sees. */
 export function determinise(
   view: BackchannelState,
@@ -74,7 +62,7 @@ export function determinise(
   }
   W.postures['0'] ??= postureA(W, scenario, PRINCIPAL_PARAMS.none);
   W.postures['1'] ??= postureB(W, scenario, PRINCIPAL_PARAMS.none);
-  W.stats ??= { ...ZERO_STATS };
+  W.stats ??= noStats();
   // Its own memos whose fate it does not know are taken as dealt with.
   for (const m of W.memos) if (m.status === 'with-broker') m.status = 'relayed';
   // Answers the other principal has already given, which this seat cannot see.

@@ -5,7 +5,23 @@ import { startRound } from './flow';
 import { resolveOptions } from './options';
 import type { PrngApi } from './plugins/prng';
 import { getScenario } from './scenario';
-import type { BackchannelState } from './types';
+import type { BackchannelState, Stats } from './types';
+
+/** The broker's handling counts before anything is handled. */
+export function noStats(): Stats {
+  return {
+    memosWritten: 0,
+    relayed: 0,
+    redacted: 0,
+    reframed: 0,
+    held: 0,
+    leaked: 0,
+    bundled: 0,
+    tabled: 0,
+    expired: 0,
+    stalls: 0,
+  };
+}
 
 export function setupMatch(setupData: unknown, prng: PrngApi, now: () => number): BackchannelState {
   const options = resolveOptions(setupData);
@@ -32,18 +48,7 @@ export function setupMatch(setupData: unknown, prng: PrngApi, now: () => number)
     deals: [],
     feed: [],
     statements: [],
-    stats: {
-      memosWritten: 0,
-      relayed: 0,
-      redacted: 0,
-      reframed: 0,
-      held: 0,
-      leaked: 0,
-      bundled: 0,
-      tabled: 0,
-      expired: 0,
-      stalls: 0,
-    },
+    stats: noStats(),
     counters: { deal: 0, incident: 0 },
     history: [],
     breakoutHistory: [],

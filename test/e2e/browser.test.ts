@@ -45,9 +45,25 @@ async function newPage(viewport = DESKTOP): Promise<{ context: BrowserContext; p
 const statusLine = (page: Page) => page.getByText(/^(Round \d+ of \d+ · |The match is over\.)/);
 
 async function waitForStep(page: Page, round: number, step: string): Promise<void> {
-  await statusLine(page)
-    .filter({ hasText: new RegExp(`^Round ${round} of \\d+ · ${step}:`) })
-    .waitFor({ timeout: 90_000 });
+  try {
+    await statusLine(page)
+      .filter({ hasText: new RegExp(`^Round ${round} of \\d+ · ${step}:`) })
+      .waitFor({ timeout: 90_000 });
+  } catch (err) {
+    // Say where the page is instead: a step, the end, or a lost connection.
+    const now = await page
+      .locator('.status-line')
+      .textContent()
+      .catch(() => null);
+    const feed = await page
+      .locator('.feed li')
+      .allTextContents()
+      .catch(() => []);
+    throw new Error(
+      `${String(err)}\nthe page shows: ${now}\nlatest feed: ${feed.slice(0, 5).join(' | ')}`,
+      { cause: err },
+    );
+  }
 }
 
 /** The refusal shown for a move the rules did not allow, if any. */
