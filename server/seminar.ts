@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Backchannel } from '../src/game';
 import { FacilitatorAction, checkFacilitate } from '../src/game/facilitation';
-import { resolveOptions, TimersSchema } from '../src/game/options';
+import { MAX_ROUNDS, MIN_ROUNDS, resolveOptions, TimersSchema } from '../src/game/options';
 import { firstProblem } from '../src/game/payloads';
 import { buildRecord, recordCsv } from '../src/game/record';
 import { DEFAULT_SCENARIO, getScenario, hasScenario, scenarioIds } from '../src/game/scenario';
@@ -52,17 +52,20 @@ const displayName = z
   .max(MAX_SEMINAR_NAME, 'expected 1 to 40 characters')
   .regex(printable, 'no control characters');
 
-// The match's own timer option (src/game/options.ts), named `timer` in a session's body.
-const Timer = TimersSchema;
-
 const CreateBody = z
   .object({
     scenario: z
       .string()
       .refine(hasScenario, { message: `expected one of ${scenarioIds().join(', ')}` })
       .optional(),
-    rounds: z.number().int().min(4, 'expected 4 to 12').max(12, 'expected 4 to 12').optional(),
-    timer: Timer.optional(),
+    rounds: z
+      .number()
+      .int()
+      .min(MIN_ROUNDS, `expected ${MIN_ROUNDS} to ${MAX_ROUNDS}`)
+      .max(MAX_ROUNDS, `expected ${MIN_ROUNDS} to ${MAX_ROUNDS}`)
+      .optional(),
+    // The match's own timer option (src/game/options.ts), named `timer` in a session's body.
+    timer: TimersSchema.optional(),
     tables: z
       .number()
       .int()

@@ -1,5 +1,6 @@
 // What one match leaves behind, and the figures over many: win rates, outcome classes, tracks,
 // deals, the broker's handling of memos, incidents and match length.
+import { TRACK_NAMES, type TrackName } from '../game/scenario/schema';
 import type { BackchannelState, Outcome, Seat } from '../game/types';
 
 export const OUTCOMES: readonly Outcome[] = [
@@ -11,16 +12,7 @@ export const OUTCOMES: readonly Outcome[] = [
 export const ROLES = { '0': 'A', '1': 'B', '2': 'broker' } as const;
 export type Role = (typeof ROLES)[Seat];
 
-const TRACKS = [
-  'escalation',
-  'breakout',
-  'oilLeak',
-  'oilPrice',
-  'pressureA',
-  'pressureB',
-  'capital',
-] as const;
-type TrackKey = (typeof TRACKS)[number];
+type TrackKey = TrackName;
 const MEMO_KEYS = [
   'written',
   'relayed',
@@ -144,7 +136,7 @@ export function aggregate(list: readonly MatchSummary[]): Aggregate {
     ) as Record<Outcome, number>,
     meanNormalised: byRole((m, seat) => m.normalised[seat]),
     meanScore: byRole((m, seat) => m.scores[seat]),
-    meanTracks: Object.fromEntries(TRACKS.map((k) => [k, mean((m) => m.tracks[k])])) as Record<
+    meanTracks: Object.fromEntries(TRACK_NAMES.map((k) => [k, mean((m) => m.tracks[k])])) as Record<
       TrackKey,
       number
     >,

@@ -24,8 +24,8 @@ import {
 import { PERSONAS, BOT_LEVELS } from '../../bots';
 import type { FacilitatorAction } from '../../game/facilitation';
 import { getScenario, hasScenario } from '../../game/scenario';
-import type { Scenario } from '../../game/scenario/schema';
-import type { Final, Seat, Tracks } from '../../game/types';
+import { TRACK_NAMES, type Scenario } from '../../game/scenario/schema';
+import type { Final, Seat } from '../../game/types';
 import { h, renderKeyed } from '../dom';
 import { formatCountdown, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
 import { copyField, dealLine, errorBox, page, trackBars, trackRows } from './common';
@@ -38,16 +38,7 @@ export interface Screen {
   destroy(): void;
 }
 
-type TrackKey = keyof Tracks | 'breakout';
-const EFFECT_KEYS: TrackKey[] = [
-  'escalation',
-  'breakout',
-  'oilLeak',
-  'oilPrice',
-  'pressureA',
-  'pressureB',
-  'capital',
-];
+const EFFECT_KEYS = TRACK_NAMES;
 
 function scenarioOf(d: Dashboard): Scenario {
   const id = d.options?.scenario;
