@@ -5,6 +5,7 @@
 // the scheduler can re-arm every unfinished match at boot.
 import type { LogEntry, Server, State } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
+import { Worker } from 'node:worker_threads';
 
 export interface SqlClient {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
@@ -52,11 +53,40 @@ export interface StoredDeadline {
   deadline: number;
 }
 
+interface Cached {
+  state: State;
+  metadata: Server.MatchData;
+}
+
+/** What a metadata write changes that needs no durable write: presence and the clock. */
+function sameButPresence(a: Server.MatchData, b: Server.MatchData): boolean {
+  const strip = (m: Server.MatchData) =>
+    JSON.stringify({
+      ...m,
+      updatedAt: 0,
+      players: Object.fromEntries(
+        Object.entries(m.players).map(([k, { isConnected: _c, ...p }]) => [k, p]),
+      ),
+    });
+  return strip(a) === strip(b);
+}
+
+/** Matches kept in memory at most; the least recently used beyond this are read back on demand. */
+const CACHE_LIMIT = 20_000;
+
 export class SqlStorage extends Async {
   /** Called after every state write that landed: the scheduler re-arms from it. */
   onState: (matchID: string, state: State) => void = () => {};
   /** May adjust a new match's metadata before it is stored (bot seats are taken here). */
   beforeCreate: (metadata: Server.MatchData) => void = () => {};
+  /**
+   * Current state and metadata of the matches this process serves. This process is their only
+   * writer (one queue per match), so after the first read every fetch is answered from memory and
+   * a move costs one durable write and no read.
+   */
+  private readonly cache = new Map<string, Cached>();
+  /** A state write that a metadata write of the same master step can still join. */
+  private readonly joining = new Map<string, { metadata?: Server.MatchData }>();
 
   constructor(
     private readonly sql: SqlClient,
@@ -71,6 +101,20 @@ export class SqlStorage extends Async {
 
   async close(): Promise<void> {
     await this.sql.close();
+  }
+
+  /** Forgets a match's cached copy (the next fetch reads storage again). */
+  evict(matchID: string): void {
+    this.cache.delete(matchID);
+  }
+
+  private remember(matchID: string, entry: Cached): void {
+    this.cache.delete(matchID);
+    this.cache.set(matchID, entry);
+    if (this.cache.size > CACHE_LIMIT) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
   }
 
   override async createMatch(
@@ -93,56 +137,83 @@ export class SqlStorage extends Async {
         metadata.updatedAt ?? Date.now(),
       ],
     );
+    this.remember(matchID, { state: initialState, metadata: structuredClone(metadata) });
     this.onState(matchID, initialState);
   }
 
+  /**
+   * One statement, so one durable write per move: the state, the log entries and (when the
+   * master's metadata write of the same step joins it) the metadata land together or not at all.
+   * A write that does not land (a newer state is stored) throws, so nobody is told of it.
+   */
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
-    const landed = await this.sql.transaction(async (q) => {
-      const result = await q<{ id: string }>(
-        `UPDATE bc_matches SET state = $2, state_id = $3, deadline = $4, gameover = $5, updated_at = $6
-         WHERE id = $1 AND state_id <= $3 RETURNING id`,
-        [
-          matchID,
-          JSON.stringify(state),
-          state._stateID,
-          this.deadlineOf(state),
-          state.ctx.gameover !== undefined,
-          Date.now(),
-        ],
-      );
-      if (result.rows.length === 0) return false;
-      if (deltalog && deltalog.length > 0) {
-        const { rows } = await q<{ next: number }>(
-          `SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM bc_log WHERE match_id = $1`,
-          [matchID],
-        );
-        let seq = Number(rows[0]?.next ?? 0);
-        for (const entry of deltalog)
-          await q(`INSERT INTO bc_log (match_id, seq, entry) VALUES ($1, $2, $3)`, [
-            matchID,
-            seq++,
-            JSON.stringify(entry),
-          ]);
-      }
-      return true;
-    });
-    if (landed) this.onState(matchID, state);
+    const join: { metadata?: Server.MatchData } = {};
+    this.joining.set(matchID, join);
+    // boardgame.io's master calls setMetadata right after setState, in the same tick.
+    await Promise.resolve();
+    if (this.joining.get(matchID) === join) this.joining.delete(matchID);
+    const metadata = join.metadata;
+    const { rows } = await this.sql.query<{ landed: number | string }>(
+      `WITH upd AS (
+         UPDATE bc_matches SET state = $2, state_id = $3, deadline = $4, gameover = $5,
+           updated_at = $6, metadata = COALESCE($7::jsonb, metadata)
+         WHERE id = $1 AND state_id <= $3 RETURNING id
+       ), ins AS (
+         INSERT INTO bc_log (match_id, seq, entry)
+         SELECT upd.id,
+           (SELECT COALESCE(MAX(seq), -1) FROM bc_log WHERE match_id = $1) + e.ord, e.entry
+         FROM upd, jsonb_array_elements($8::jsonb) WITH ORDINALITY AS e(entry, ord)
+       )
+       SELECT count(*) AS landed FROM upd`,
+      [
+        matchID,
+        JSON.stringify(state),
+        state._stateID,
+        this.deadlineOf(state),
+        state.ctx.gameover !== undefined,
+        metadata?.updatedAt ?? Date.now(),
+        metadata ? JSON.stringify(metadata) : null,
+        JSON.stringify(deltalog ?? []),
+      ],
+    );
+    if (Number(rows[0]?.landed ?? 0) === 0) {
+      this.evict(matchID);
+      throw new Error(`state ${state._stateID} of match ${matchID} did not land`);
+    }
+    const cached = this.cache.get(matchID);
+    const known = metadata ?? cached?.metadata;
+    if (known) this.remember(matchID, { state, metadata: structuredClone(known) });
+    else this.evict(matchID);
+    this.onState(matchID, state);
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
+    const join = this.joining.get(matchID);
+    if (join) {
+      join.metadata = metadata;
+      return;
+    }
+    const cached = this.cache.get(matchID);
+    // Who is connected right now is news for the sockets, not for storage: after a restart
+    // nobody is. It stays in memory, and lands with the next write that has to happen.
+    if (cached && sameButPresence(cached.metadata, metadata)) {
+      cached.metadata = structuredClone(metadata);
+      return;
+    }
     await this.sql.query(`UPDATE bc_matches SET metadata = $2, updated_at = $3 WHERE id = $1`, [
       matchID,
       JSON.stringify(metadata),
       metadata.updatedAt ?? Date.now(),
     ]);
+    if (cached) cached.metadata = structuredClone(metadata);
   }
 
   // boardgame.io types the result by the options asked for; fields of a missing match are absent.
   async fetch<O extends FetchOpts>(matchID: string, opts: O): Promise<never> {
     const out: Partial<FetchFields> = {};
+    let cached = this.cache.get(matchID);
     const columns = [
-      opts.state && 'state',
-      opts.metadata && 'metadata',
+      (opts.state || opts.metadata) && !cached && 'state, metadata',
       opts.initialState && 'initial_state',
     ].filter(Boolean);
     if (columns.length > 0) {
@@ -153,10 +224,18 @@ export class SqlStorage extends Async {
       }>(`SELECT ${columns.join(', ')} FROM bc_matches WHERE id = $1`, [matchID]);
       const row = rows[0];
       if (row) {
-        if (opts.state) out.state = parseJson(row.state);
-        if (opts.metadata) out.metadata = parseJson(row.metadata);
+        if (row.state && row.metadata && !this.cache.has(matchID)) {
+          cached = { state: parseJson(row.state), metadata: parseJson(row.metadata) };
+          this.remember(matchID, cached);
+        }
         if (opts.initialState) out.initialState = parseJson(row.initial_state);
       }
+    }
+    cached = this.cache.get(matchID) ?? cached;
+    if (cached) {
+      if (opts.state) out.state = cached.state;
+      // Callers (the master among them) change metadata in place before writing it.
+      if (opts.metadata) out.metadata = structuredClone(cached.metadata);
     }
     if (opts.log) {
       const { rows } = await this.sql.query<{ entry: LogEntry }>(
@@ -170,6 +249,7 @@ export class SqlStorage extends Async {
 
   async wipe(matchID: string): Promise<void> {
     await this.sql.query(`DELETE FROM bc_matches WHERE id = $1`, [matchID]);
+    this.evict(matchID);
   }
 
   override async listMatches(opts?: {
@@ -216,22 +296,76 @@ function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
+/**
+ * The embedded database, on a worker thread of its own (server/pglite-worker.mjs): PGlite runs
+ * each statement synchronously where it is called, so on the server's thread it would stall every
+ * other match's sockets while it writes (measured in docs/STORAGE.md).
+ */
 export async function openPglite(dataDir: string): Promise<SqlClient> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir);
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir },
+  });
+  type Reply = {
+    id: number;
+    rows?: unknown[];
+    tx?: number;
+    ready?: boolean;
+    error?: { message: string; code?: string };
+  };
+  const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failed: Error | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (reply: Reply) => {
+      if (reply.id === 0) return resolve();
+      const call = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      if (!call) return;
+      if (reply.error) {
+        const err = new Error(reply.error.message) as Error & { code?: string };
+        if (reply.error.code) err.code = reply.error.code;
+        call.reject(err);
+      } else call.resolve(reply);
+    });
+    worker.on('error', (err) => {
+      failed = err;
+      reject(err);
+      for (const call of waiting.values()) call.reject(err);
+      waiting.clear();
+    });
+  });
+  await ready;
+  const call = (msg: Record<string, unknown>): Promise<Reply> => {
+    if (failed) return Promise.reject(failed);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...msg });
+    });
+  };
+  const query =
+    (tx?: number): SqlClient['query'] =>
+    async (sql, params) => {
+      const reply = await call({ kind: 'query', sql, params, tx });
+      return { rows: (reply.rows ?? []) as never[] };
+    };
   return {
-    query: async (sql, params) => {
-      const result = await db.query(sql, params as unknown[]);
-      return { rows: result.rows as never[] };
+    query: query(),
+    transaction: async (fn) => {
+      const { tx } = await call({ kind: 'begin' });
+      try {
+        const out = await fn(query(tx));
+        await call({ kind: 'commit', tx });
+        return out;
+      } catch (err) {
+        await call({ kind: 'rollback', tx }).catch(() => undefined);
+        throw err;
+      }
     },
-    transaction: (fn) =>
-      db.transaction(async (tx) =>
-        fn(async (sql, params) => {
-          const result = await tx.query(sql, params as unknown[]);
-          return { rows: result.rows as never[] };
-        }),
-      ),
-    close: () => db.close(),
+    close: async () => {
+      await call({ kind: 'close' });
+      await worker.terminate();
+    },
   };
 }
 

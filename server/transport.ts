@@ -62,6 +62,18 @@ function canonicalJson(value: unknown): string {
   );
 }
 
+/** A view's canonical text, computed once per view however many sockets of its seat receive it. */
+const viewTexts = new WeakMap<object, string>();
+function viewText(view: State): string {
+  let text = viewTexts.get(view);
+  if (text === undefined) {
+    const { _stateID: _ignored, ...rest } = view;
+    text = canonicalJson(rest);
+    viewTexts.set(view, text);
+  }
+  return text;
+}
+
 function sameSecret(a: string | undefined | null, b: string | undefined | null): boolean {
   if (typeof a !== 'string' || typeof b !== 'string') return false;
   const x = Buffer.from(a);
@@ -75,7 +87,7 @@ export class GuardedTransport {
   private game!: Game;
   private readonly bindings = new Map<string, Binding & { socket: Socket }>();
   /** Per socket: the last view it was sent and its version number. */
-  private readonly versions = new Map<string, { json: string; version: number }>();
+  private readonly versions = new Map<string, { text: string; version: number }>();
   private readonly rooms = new Map<string, Set<string>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly pubSub: PubSub;
@@ -190,20 +202,34 @@ export class GuardedTransport {
     return next;
   }
 
-  master(matchID: string, socket?: Socket, auth?: unknown): Master {
-    return new Master(
-      this.game,
-      this.db as never,
-      {
-        send: ({ playerID, ...data }) => {
-          if (!socket) return;
-          const out = this.filter(playerID ?? null, data as Intermediate);
-          if (out) this.deliver(socket, out);
-        },
-        sendAll: (payload) => this.pubSub.publish(`match:${matchID}`, payload),
+  /**
+   * A master whose messages wait in `out` until the caller flushes them: boardgame.io's master
+   * broadcasts a move before it writes it, and here no socket may hear of a move before it is
+   * stored, so a crash never loses a move that anyone was told of.
+   */
+  private master(matchID: string, out: (() => void)[], socket?: Socket): Master {
+    return new Master(this.game, this.db as never, {
+      send: ({ playerID, ...data }) => {
+        if (!socket) return;
+        out.push(() => {
+          const filtered = this.filter(playerID ?? null, data as Intermediate);
+          if (filtered) this.deliver(socket, filtered);
+        });
       },
-      auth as never,
-    );
+      sendAll: (payload) => out.push(() => this.pubSub.publish(`match:${matchID}`, payload)),
+    });
+  }
+
+  /** Runs one master call and, once what it stored has landed, tells the sockets. */
+  private async run<T>(
+    matchID: string,
+    call: (master: Master) => Promise<T>,
+    socket?: Socket,
+  ): Promise<T> {
+    const out: (() => void)[] = [];
+    const result = await call(this.master(matchID, out, socket));
+    for (const send of out) send();
+    return result;
   }
 
   private async metadata(matchID: string) {
@@ -237,13 +263,14 @@ export class GuardedTransport {
       await this.unbind(socket, false);
       const binding = { matchID, playerID, socket, ...(credentials ? { credentials } : {}) };
       this.bind(binding);
-      await this.master(matchID, socket).onSync(matchID, playerID, credentials ?? undefined, 3);
+      await this.run(
+        matchID,
+        (master) => master.onSync(matchID, playerID, credentials ?? undefined, 3),
+        socket,
+      );
       if (playerID !== null) {
-        await this.master(matchID).onConnectionChange(
-          matchID,
-          playerID,
-          credentials ?? undefined,
-          true,
+        await this.run(matchID, (master) =>
+          master.onConnectionChange(matchID, playerID, credentials ?? undefined, true),
         );
         this.opts.log.info({ event: 'connected', matchID, seat: playerID }, 'seat connected');
       }
@@ -278,7 +305,9 @@ export class GuardedTransport {
       for (const other of this.bindings.values())
         if (other.matchID === matchID && other.playerID === playerID) return;
       await this.enqueue(matchID, () =>
-        this.master(matchID).onConnectionChange(matchID, playerID, credentials, false),
+        this.run(matchID, (master) =>
+          master.onConnectionChange(matchID, playerID, credentials, false),
+        ),
       );
       this.opts.log.info({ event: 'disconnected', matchID, seat: playerID }, 'seat disconnected');
     }
@@ -286,10 +315,14 @@ export class GuardedTransport {
 
   /** Sends each socket of the match its own filtered copy. */
   private broadcast(matchID: string, payload: Intermediate): void {
+    // One filtered view per seat, shared by every socket of that seat (a second tab).
+    const views = new Map<string | null, ReturnType<GuardedTransport['filter']>>();
     for (const id of this.rooms.get(matchID) ?? []) {
       const binding = this.bindings.get(id);
       if (!binding) continue;
-      const out = this.filter(binding.playerID, payload);
+      if (!views.has(binding.playerID))
+        views.set(binding.playerID, this.filter(binding.playerID, payload));
+      const out = views.get(binding.playerID);
       if (out) this.deliver(binding.socket, out);
     }
   }
@@ -301,14 +334,18 @@ export class GuardedTransport {
    */
   private deliver(socket: Socket, out: NonNullable<ReturnType<GuardedTransport['filter']>>): void {
     if (out.type === 'sync' || out.type === 'update') {
-      const state = out.type === 'sync' ? out.args[1].state : out.args[1];
-      const { _stateID: _ignored, ...rest } = state;
-      const json = canonicalJson(rest);
+      const view = out.type === 'sync' ? out.args[1].state : out.args[1];
+      const text = viewText(view);
       const seen = this.versions.get(socket.id);
-      if (out.type === 'update' && seen?.json === json) return;
+      if (out.type === 'update' && seen?.text === text) return;
       const version = out.type === 'sync' ? 1 : (seen?.version ?? 0) + 1;
-      this.versions.set(socket.id, { json, version });
-      state._stateID = version;
+      this.versions.set(socket.id, { text, version });
+      // The view may be shared by several sockets of one seat: each gets its own version.
+      const numbered = { ...view, _stateID: version };
+      if (out.type === 'sync')
+        socket.emit('sync', out.args[0], { ...out.args[1], state: numbered });
+      else socket.emit('update', out.args[0], numbered, out.args[2]);
+      return;
     }
     socket.emit(out.type, ...out.args);
   }
@@ -336,19 +373,21 @@ export class GuardedTransport {
       const reason = explainMove(state.G, playerID, action.payload.type, moveArgs);
       if (reason !== null)
         return this.refuse(socket, 'illegal-move', { move: action.payload.type, reason });
-      await this.master(matchID).onUpdate(
-        {
-          type: 'MAKE_MOVE',
-          payload: {
-            type: action.payload.type,
-            args: moveArgs,
-            playerID,
-            credentials: action.payload.credentials,
-          },
-        } as never,
-        state._stateID,
-        matchID,
-        playerID,
+      await this.run(matchID, (master) =>
+        master.onUpdate(
+          {
+            type: 'MAKE_MOVE',
+            payload: {
+              type: action.payload.type,
+              args: moveArgs,
+              playerID,
+              credentials: action.payload.credentials,
+            },
+          } as never,
+          state._stateID,
+          matchID,
+          playerID,
+        ),
       );
       this.opts.log.info(
         { event: 'move', matchID, seat: playerID, move: action.payload.type },
@@ -378,14 +417,16 @@ export class GuardedTransport {
       const planned = state ? build(state) : null;
       if (!state || !planned) return false;
       const seat = planned.seat ?? state.G.pending[0] ?? '2';
-      await this.master(matchID).onUpdate(
-        {
-          type: 'MAKE_MOVE',
-          payload: { type: planned.move, args: planned.args, playerID: seat },
-        } as never,
-        state._stateID,
-        matchID,
-        seat,
+      await this.run(matchID, (master) =>
+        master.onUpdate(
+          {
+            type: 'MAKE_MOVE',
+            payload: { type: planned.move, args: planned.args, playerID: seat },
+          } as never,
+          state._stateID,
+          matchID,
+          seat,
+        ),
       );
       const { state: after } = (await this.db.fetch(matchID, { state: true })) as {
         state?: State<BackchannelState>;
