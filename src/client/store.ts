@@ -2,6 +2,7 @@
 // it (connection.ts); Phaser scenes and DOM panels only read it and send intents through it.
 import { createStore } from 'zustand/vanilla';
 import type { BackchannelState, Final, Seat } from '../game/types';
+import type { Send } from './intents';
 
 export type Mode = 'home' | 'solo' | 'online';
 export type Phase = 'idle' | 'connecting' | 'playing' | 'error';
@@ -27,10 +28,19 @@ export interface TableState {
   /** Server time minus this browser's time, in ms, so countdowns follow the server's clock. */
   clockOffset: number;
   reducedMotion: boolean;
-  /** The last refusal of one of this seat's moves, in words. */
-  refusal: string | null;
+  /** The last refusal of one of this seat's moves, in words, and the control it came from. */
+  refusal: Refusal | null;
   /** Sends a move of the contract as this seat. Set by the connection. */
-  send: (move: string, ...args: unknown[]) => void;
+  send: Send;
+}
+
+export interface Refusal {
+  /** What was refused and why, written for the person at the desk. */
+  text: string;
+  /** The control the move came from (`intentKey`), so the words appear beside it. */
+  key: string;
+  /** Counts refusals, so the same words refused twice are announced twice. */
+  serial: number;
 }
 
 const emptySeats = (): Record<Seat, SeatInfo> => ({

@@ -5,10 +5,10 @@ import { MAX_CLAUSES, MAX_NOTE } from '../game/constants';
 import { clauseDef, sizeIndex } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
 import type { BackchannelState, Memo } from '../game/types';
+import type { Send } from '../client/intents';
 import { h, uid } from './dom';
-import { clauseText, seatName } from './format';
-
-type Send = (move: string, ...args: unknown[]) => void;
+import { refusalSlot } from './refusal';
+import { changes, clauseText, seatName } from './format';
 
 /** Sentences of a memo's text with their [start, end) offsets, for striking by keyboard. */
 export function sentences(text: string): { start: number; end: number; text: string }[] {
@@ -84,9 +84,13 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
   const relay = () => {
     const redactClauses = strikes.flatMap((s, i) => (s.checked ? [i] : []));
     const reframeList = reframes.flatMap((r, i) =>
-      r.value !== '0' && !strikes[i]!.checked ? [{ clause: i, delta: Number(r.value) }] : [],
+      r.value !== '0' && !strikes[i]!.checked
+        ? [{ clause: i, delta: r.value === '1' ? (1 as const) : (-1 as const) }]
+        : [],
     );
-    const redactSpans = sentenceBoxes.filter((x) => x.box.checked).map((x) => [x.s.start, x.s.end]);
+    const redactSpans = sentenceBoxes
+      .filter((x) => x.box.checked)
+      .map((x): [number, number] => [x.s.start, x.s.end]);
     send('relay', memo.id, {
       redactClauses,
       redactSpans,
@@ -135,15 +139,22 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
       h(
         'button',
         { type: 'button', class: 'danger', onclick: () => send('leak', memo.id) },
-        `Leak (capital −${t.leakCapital}, author’s pressure +${t.leakPressure})`,
+        `Leak (${changes([
+          ['capital', -t.leakCapital],
+          [`pressure on ${seatName(scenario, memo.author)}`, t.leakPressure],
+        ])})`,
       ),
     ),
+    refusalSlot(`relay:${memo.id}`, `hold:${memo.id}`, `leak:${memo.id}`),
     canHold
       ? null
       : h(
           'p',
           { class: 'warning' },
-          'Deliver it now or it expires at the end of this step (capital −1, public).',
+          `Deliver it now or it expires at the end of this step (${changes([
+            ['capital', -t.expiryCapital],
+            [`pressure on ${seatName(scenario, memo.author)}`, t.expiryPressure],
+          ])}, public).`,
         ),
   );
 }
@@ -196,6 +207,7 @@ function bundleForm(
       },
       'Send the bundle to both',
     ),
+    refusalSlot('bundle'),
   );
 }
 
@@ -248,6 +260,7 @@ function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTML
       },
       'Table it',
     ),
+    refusalSlot('tableProposal'),
   );
 }
 

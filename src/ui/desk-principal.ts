@@ -2,35 +2,73 @@
 import { MAX_CLAUSES, MAX_MEMOS_PER_ROUND, MAX_TEXT, REDACTED, sideOf } from '../game/constants';
 import { clausesGivenBy, relativeGiver } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, PrincipalSeat, Proposal } from '../game/types';
+import type {
+  BackchannelState,
+  Clause,
+  Enforcement,
+  Enrichment,
+  PrincipalSeat,
+  Proposal,
+  ProxyLeash,
+} from '../game/types';
+import type { Send } from '../client/intents';
 import { h, uid } from './dom';
-import { clauseText, seatName } from './format';
+import { refusalSlot } from './refusal';
+import { changes, clauseText, seatName, signed } from './format';
 
-type Send = (move: string, ...args: unknown[]) => void;
+/** One posture choice: its value and its label, with the scenario's own numbers. */
+type Choice<V extends string> = [V, string];
 
-const ENFORCEMENT: [string, string][] = [
-  ['relax', 'Relax: let barrels slip (oil leak +1)'],
-  ['hold', 'Hold'],
-  ['tighten', 'Tighten (oil leak −1)'],
-  ['interdict', 'Interdict tankers (oil leak −2, oil price and escalation +1)'],
-];
-const LEASH: [string, string][] = [
-  ['restrain', 'Restrain the proxies (fewer incidents)'],
-  ['loose', 'Loose'],
-  ['unleash', 'Unleash (more incidents, some directed by you)'],
-];
-const ENRICHMENT: [string, string][] = [
-  ['pause', 'Pause enrichment'],
-  ['steady', 'Steady (+1 a round)'],
-  ['advance', 'Advance (+2 a round)'],
-];
+/**
+ * The posture choices with what each does in this scenario, read from its tunables: a rebalance
+ * of the scenario file changes the words with it.
+ */
+export function postureChoices(scenario: Scenario): {
+  enforcement: Choice<Enforcement>[];
+  leash: Choice<ProxyLeash>[];
+  enrichment: Choice<Enrichment>[];
+} {
+  const p = scenario.tunables.postures;
+  const odds = scenario.tunables.incidents.leash;
+  const pct = (x: number) => `${signed(Math.round(x * 100))}%`;
+  const withEffects = (label: string, effects: string) =>
+    effects ? `${label} (${effects})` : label;
+  const leak = (e: Enforcement) => {
+    const parts: [string, number][] = [['oil leak', p.enforcementLeak[e]]];
+    if (e === 'interdict')
+      parts.push(['oil price', p.interdiction.oilPrice], ['escalation', p.interdiction.escalation]);
+    return changes(parts);
+  };
+  const leash = (l: ProxyLeash, extra = '') =>
+    [changes([['oil leak', p.leashLeak[l]]]), odds[l] ? `incident odds ${pct(odds[l])}` : '', extra]
+      .filter(Boolean)
+      .join(', ');
+  return {
+    enforcement: [
+      ['relax', withEffects('Relax: let barrels slip', leak('relax'))],
+      ['hold', withEffects('Hold', leak('hold'))],
+      ['tighten', withEffects('Tighten', leak('tighten'))],
+      ['interdict', withEffects('Interdict tankers', leak('interdict'))],
+    ],
+    leash: [
+      ['restrain', withEffects('Restrain the proxies', leash('restrain'))],
+      ['loose', withEffects('Loose', leash('loose'))],
+      ['unleash', withEffects('Unleash', leash('unleash', 'some incidents directed by you'))],
+    ],
+    enrichment: [
+      ['pause', withEffects('Pause enrichment', changes([['breakout', p.enrichment.pause]]))],
+      ['steady', `Steady (breakout ${signed(p.enrichment.steady)} a round)`],
+      ['advance', `Advance (breakout ${signed(p.enrichment.advance)} a round)`],
+    ],
+  };
+}
 
-function radios(
+function radios<V extends string>(
   legend: string,
   name: string,
-  options: [string, string][],
-  current: string,
-  onChange: (value: string) => void,
+  options: Choice<V>[],
+  current: V,
+  onChange: (value: V) => void,
 ) {
   return h(
     'fieldset',
@@ -45,16 +83,23 @@ function radios(
   );
 }
 
-export function postureForm(view: BackchannelState, seat: PrincipalSeat, send: Send): HTMLElement {
+export function postureForm(
+  view: BackchannelState,
+  scenario: Scenario,
+  seat: PrincipalSeat,
+  send: Send,
+): HTMLElement {
+  const choices = postureChoices(scenario);
   if (seat === '0') {
     const current = view.postures['0']?.enforcement ?? 'hold';
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'posture-h' },
       h('h3', { id: 'posture-h' }, 'Your posture (secret)'),
-      radios('Sanctions enforcement', 'enforcement', ENFORCEMENT, current, (enforcement) =>
+      radios('Sanctions enforcement', 'enforcement', choices.enforcement, current, (enforcement) =>
         send('setPosture', { enforcement }),
       ),
+      refusalSlot('setPosture'),
     );
   }
   const p = view.postures['1'] ?? { proxyLeash: 'loose', enrichment: 'steady' };
@@ -63,14 +108,15 @@ export function postureForm(view: BackchannelState, seat: PrincipalSeat, send: S
     'section',
     { class: 'panel', 'aria-labelledby': 'posture-h' },
     h('h3', { id: 'posture-h' }, 'Your postures (secret)'),
-    radios('Proxy leash', 'leash', LEASH, p.proxyLeash, (v) => {
-      state.proxyLeash = v as typeof p.proxyLeash;
+    radios('Proxy leash', 'leash', choices.leash, p.proxyLeash, (v) => {
+      state.proxyLeash = v;
       send('setPosture', { ...state });
     }),
-    radios('Enrichment', 'enrichment', ENRICHMENT, p.enrichment, (v) => {
-      state.enrichment = v as typeof p.enrichment;
+    radios('Enrichment', 'enrichment', choices.enrichment, p.enrichment, (v) => {
+      state.enrichment = v;
       send('setPosture', { ...state });
     }),
+    refusalSlot('setPosture'),
   );
 }
 
@@ -160,6 +206,7 @@ export function memoComposer(
     ...Array.from({ length: MAX_CLAUSES }, (_, i) => clauseRow(scenario, seat, i)),
     h('div', { class: 'field' }, h('label', { for: textId }, 'Text'), text, counter),
     h('button', { type: 'submit' }, 'Send to the broker'),
+    refusalSlot('draftMemo'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -230,6 +277,21 @@ function shownClauses(scenario: Scenario, shown: (Clause | null)[]): HTMLElement
   );
 }
 
+/** What a card in the inbox is, said from this seat's side of the table. */
+export function proposalTitle(scenario: Scenario, seat: PrincipalSeat, p: Proposal): string {
+  const other = seat === '0' ? '1' : '0';
+  if (p.kind === 'bundle') return 'A package the broker put together';
+  if (p.kind === 'table') return 'A proposal from the broker';
+  const mine = p.author === seat;
+  if (p.stage === 'ratification')
+    return mine
+      ? `Your memo, as the broker delivered it to ${seatName(scenario, other)}: they accepted. Ratify?`
+      : `You accepted ${seatName(scenario, other)}’s memo, as the broker delivered it: it goes back to ${seatName(scenario, other)} to ratify.`;
+  return mine
+    ? `Your memo, as the broker delivered it to ${seatName(scenario, other)}`
+    : `A memo from ${seatName(scenario, other)}, via the broker`;
+}
+
 export function proposalCard(
   view: BackchannelState,
   scenario: Scenario,
@@ -242,15 +304,7 @@ export function proposalCard(
     p.due.includes(seat) &&
     p.answers[seat] === undefined &&
     (p.stage === 'open' || p.stage === 'ratification');
-  const other = seat === '0' ? '1' : '0';
-  const title =
-    p.kind === 'relay'
-      ? p.stage === 'ratification' || p.author === seat
-        ? `Your memo, as the broker delivered it to ${seatName(scenario, other)}: they accepted. Ratify?`
-        : `A memo from ${seatName(scenario, other)}, via the broker`
-      : p.kind === 'bundle'
-        ? 'A package the broker put together'
-        : 'A proposal from the broker';
+  const title = proposalTitle(scenario, seat, p);
   const gives = clausesGivenBy(sideOf(seat), p.clauses);
   const hardened =
     (seat === '0' ? view.tracks.pressureA : view.tracks.pressureB) >=
@@ -278,7 +332,7 @@ export function proposalCard(
       { type: 'button', class: 'secondary', onclick: () => send('respond', p.id, 'reject') },
       'Reject',
     );
-    card.append(h('div', { class: 'actions' }, accept, reject));
+    card.append(h('div', { class: 'actions' }, accept, reject), refusalSlot(`respond:${p.id}`));
     if (blocked)
       card.append(
         h(

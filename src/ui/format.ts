@@ -58,3 +58,21 @@ export function formatCountdown(ms: number): string {
     ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
     : `${m}:${String(s).padStart(2, '0')}`;
 }
+
+/** A bot seat as a person reads it: "Bot (hard, hawk)". */
+export function botLabel(bot: { level: string; persona?: string | undefined }): string {
+  return `Bot (${bot.level}${bot.persona ? `, ${bot.persona}` : ''})`;
+}
+
+/** A signed change as a person reads it: +1, −2 (a true minus sign). */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '±0';
+}
+
+/** "oil leak −2, oil price +1": the non-zero changes, in the order given. */
+export function changes(parts: [string, number][]): string {
+  return parts
+    .filter(([, n]) => n !== 0)
+    .map(([label, n]) => `${label} ${signed(n)}`)
+    .join(', ');
+}

@@ -7,14 +7,14 @@ import { blameAllowed, claimableDeals } from '../game/press';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
 import type { BackchannelState, Seat } from '../game/types';
-import { timeLeft, type TableStore } from '../client/store';
+import type { Send } from '../client/intents';
+import { timeLeft, type TableState, type TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
 import { brokerDesk } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
+import { placeRefusal, refusalSlot } from './refusal';
 import { clauseText, formatCountdown, roleName, seatName, STEP_HELP, STEP_NAMES } from './format';
-
-type Send = (move: string, ...args: unknown[]) => void;
 
 function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | null {
   const cards =
@@ -83,6 +83,7 @@ function pressPanel(
         'No comment',
       ),
     ),
+    refusalSlot('statement'),
   );
   return section;
 }
@@ -143,7 +144,7 @@ function deskFor(
     : h('p', { class: 'waiting' }, waitingFor ? `Waiting for ${waitingFor}.` : 'Waiting.');
   const parts: (HTMLElement | null)[] = [];
   if (view.step === 'drafting' && isPrincipal(seat) && acting)
-    parts.push(postureForm(view, seat, send), memoComposer(view, scenario, seat, send));
+    parts.push(postureForm(view, scenario, seat, send), memoComposer(view, scenario, seat, send));
   if (view.step === 'mediation' && seat === '2' && acting)
     parts.push(...brokerDesk(view, scenario, send));
   if (
@@ -153,7 +154,9 @@ function deskFor(
     parts.push(inbox(view, scenario, seat, send));
   if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, send));
   if (isPrincipal(seat)) parts.push(sentMemos(view, scenario, seat));
-  return [done, ...parts].filter((x): x is HTMLElement => x !== null);
+  // The done button's slot also takes any refusal whose control is no longer on the desk.
+  const doneSlot = refusalSlot('done', '*');
+  return [done, doneSlot, ...parts].filter((x): x is HTMLElement => x !== null);
 }
 
 function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
@@ -253,7 +256,6 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const title = h('h1', { class: 'match-title', tabindex: -1 });
   const status = h('p', { class: 'status-line' });
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
-  const refusal = h('p', { class: 'refusal', role: 'alert' });
   const canvasHost = h('div', { class: 'board', 'aria-hidden': 'true' });
   const desk = h('div', { class: 'desk' });
   const side = h('div', { class: 'side' });
@@ -281,7 +283,6 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         h('button', { type: 'button', class: 'secondary', onclick: onLeave }, 'Leave'),
       ),
     ),
-    refusal,
     // A <div>: the page's one <main> is the app's container (index.html).
     h(
       'div',
@@ -291,10 +292,10 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     ),
   );
 
+  let shownRefusal: TableState['refusal'] = null;
   const render = () => {
     const s = store.getState();
     const view = s.view;
-    refusal.textContent = s.refusal ? `Not allowed: ${s.refusal}` : '';
     if (!view) {
       title.textContent = 'Backchannel';
       status.textContent =
@@ -313,6 +314,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
           : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
     element.classList.toggle('paused', Boolean(view.paused));
     const send: Send = (move, ...args) => store.getState().send(move, ...args);
+    const deskKey = desk.dataset.key;
     renderKeyed(
       desk,
       JSON.stringify([
@@ -330,6 +332,11 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
       ]),
       () => deskFor(view, scenario, s.seat, send),
     );
+    // A redrawn desk has empty slots: put the refusal back beside its control.
+    if (s.refusal !== shownRefusal || desk.dataset.key !== deskKey) {
+      shownRefusal = s.refusal;
+      placeRefusal(desk, s.refusal);
+    }
     renderKeyed(
       side,
       JSON.stringify([

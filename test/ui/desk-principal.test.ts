@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+// A principal's desk, built from real states of fixed-seed matches: the posture choices state the
+// scenario's own numbers, and an inbox card says whose memo it is.
+import { afterEach, describe, expect, it } from 'vitest';
+import { getScenario } from '../../src/game/scenario';
+import { viewFor } from '../../src/game/view';
+import { signed } from '../../src/ui/format';
+import { radioLabel, renderSeat, type Rendered } from './render';
+import { SCENARIOS, freshMatch, ratificationMatch, rebalanced, type ScenarioId } from './states';
+
+let shown: Rendered | null = null;
+afterEach(() => shown?.destroy());
+
+const ALL: ScenarioId[] = [...SCENARIOS, ...SCENARIOS.map(rebalanced)];
+
+describe('posture choices state the scenario’s numbers', () => {
+  it.each(ALL)('%s: sanctions enforcement', (id) => {
+    const r = freshMatch(id);
+    const p = getScenario(id).tunables.postures;
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const label = (v: string) => radioLabel(shown!.root, 'enforcement', v);
+    expect(label('relax')).toContain(`oil leak ${signed(p.enforcementLeak.relax)}`);
+    expect(label('tighten')).toContain(`oil leak ${signed(p.enforcementLeak.tighten)}`);
+    expect(label('interdict')).toContain(`oil leak ${signed(p.enforcementLeak.interdict)}`);
+    expect(label('interdict')).toContain(`oil price ${signed(p.interdiction.oilPrice)}`);
+    expect(label('interdict')).toContain(`escalation ${signed(p.interdiction.escalation)}`);
+    expect(label('hold')).not.toMatch(/oil leak/);
+  });
+
+  it.each(ALL)('%s: proxy leash and enrichment', (id) => {
+    const r = freshMatch(id);
+    const t = getScenario(id).tunables;
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const leash = (v: string) => radioLabel(shown!.root, 'leash', v);
+    const enrich = (v: string) => radioLabel(shown!.root, 'enrichment', v);
+    expect(leash('unleash')).toContain(`oil leak ${signed(t.postures.leashLeak.unleash)}`);
+    expect(leash('unleash')).toContain(
+      `incident odds ${signed(Math.round(t.incidents.leash.unleash * 100))}%`,
+    );
+    expect(leash('restrain')).toContain(
+      `incident odds ${signed(Math.round(t.incidents.leash.restrain * 100))}%`,
+    );
+    expect(enrich('steady')).toContain(`breakout ${signed(t.postures.enrichment.steady)}`);
+    expect(enrich('advance')).toContain(`breakout ${signed(t.postures.enrichment.advance)}`);
+  });
+});
+
+describe('an inbox card names the memo’s author', () => {
+  it.each(SCENARIOS)('%s: the author is asked to ratify, the recipient is not', (id) => {
+    const r = ratificationMatch(id);
+    const s = getScenario(id);
+    const proposal = r.G.proposals.find((p) => p.stage === 'ratification');
+    expect(proposal?.author).toBe('0');
+
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const author = shown.root.querySelector('article.proposal')?.textContent ?? '';
+    expect(author).toContain(`Your memo, as the broker delivered it to ${s.seats.B.name}`);
+    expect(author).toContain('Ratify?');
+    expect(shown.root.querySelector('article.proposal button')?.textContent).toBe('Accept');
+    shown.destroy();
+
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const recipient = shown.root.querySelector('article.proposal')?.textContent ?? '';
+    expect(recipient).not.toContain('Your memo');
+    expect(recipient).not.toContain('Ratify?');
+    expect(recipient).toContain(`${s.seats.A.name}’s memo`);
+    expect(shown.root.querySelector('article.proposal button')).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+// Renders the real table screen (src/ui/table.ts) for one seat's view in the test's DOM, and
+// reads it back as a person would: by visible text, labels and roles.
+import { makeTableStore, type TableStore } from '../../src/client/store';
+import type { BackchannelState, Seat } from '../../src/game/types';
+import { renderTable, type TableScreen } from '../../src/ui/table';
+
+export interface Rendered {
+  store: TableStore;
+  screen: TableScreen;
+  root: HTMLElement;
+  text(): string;
+  /** The label text of every radio button and checkbox, and every button's text. */
+  controls(): string[];
+  destroy(): void;
+}
+
+export function renderSeat(view: BackchannelState, seat: Seat | null): Rendered {
+  const store = makeTableStore();
+  store.setState({ view, seat, phase: 'playing', mode: 'solo' });
+  const screen = renderTable(store, () => {});
+  document.body.replaceChildren(screen.element);
+  const root = screen.element;
+  return {
+    store,
+    screen,
+    root,
+    text: () => (root.textContent ?? '').replace(/\s+/g, ' '),
+    controls: () => [
+      ...[...root.querySelectorAll('label')].map((l) => l.textContent ?? ''),
+      ...[...root.querySelectorAll('button, option, summary')].map((b) => b.textContent ?? ''),
+    ],
+    destroy: () => {
+      screen.destroy();
+      document.body.replaceChildren();
+    },
+  };
+}
+
+/** The text of the radio labelled for the input with this name and value. */
+export function radioLabel(root: HTMLElement, name: string, value: string): string {
+  const input = root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`);
+  if (!input) throw new Error(`no ${name} choice "${value}"`);
+  return root.querySelector(`label[for="${input.id}"]`)?.textContent ?? '';
+}
