@@ -10,7 +10,7 @@ const SERVER_WORDS: Record<string, string> = {
   'wrong-seat': 'This browser is no longer seated at this table: rejoin from the home page.',
   'bad-credentials': 'This browser is no longer seated at this table: rejoin from the home page.',
   unauthorized: 'This browser is no longer seated at this table: rejoin from the home page.',
-  spectator: 'You are watching this table: spectators make no moves.',
+  spectator: 'You are watching this table: only the seated players make moves.',
   'illegal-move': 'That move is not possible at the moment.',
   stale: 'The table moved on before your move arrived. Look again and retry.',
   'unknown-match': 'This table no longer exists.',
