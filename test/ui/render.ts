@@ -9,6 +9,8 @@ export interface Rendered {
   screen: TableScreen;
   root: HTMLElement;
   text(): string;
+  /** Each run of text on its own (a text node, an attribute a person hears). */
+  runs(): string[];
   /** The label text of every radio button and checkbox, and every button's text. */
   controls(): string[];
   destroy(): void;
@@ -25,6 +27,16 @@ export function renderSeat(view: BackchannelState, seat: Seat | null): Rendered 
     screen,
     root,
     text: () => (root.textContent ?? '').replace(/\s+/g, ' '),
+    runs: () => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        if (n.textContent?.trim()) out.push(n.textContent.trim());
+      for (const el of root.querySelectorAll('[aria-label], [title], [placeholder]'))
+        for (const a of ['aria-label', 'title', 'placeholder'])
+          if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
+      return out;
+    },
     controls: () => [
       ...[...root.querySelectorAll('label')].map((l) => l.textContent ?? ''),
       ...[...root.querySelectorAll('button, option, summary')].map((b) => b.textContent ?? ''),

@@ -69,6 +69,13 @@ export function ratificationMatch(scenario: ScenarioId, seed = 'ui-ratify'): Rul
   return r;
 }
 
+/** Every seat's view of a match played to its end (everyone saying done): the end screens. */
+export function finishedViews(scenario: ScenarioId, seed = 'ui-end'): SeatView[] {
+  const r = newRules({ scenario, seed, rounds: 4 });
+  for (let guard = 0; r.G.step !== 'over' && guard < 200; guard++) allDone(r);
+  return SEATS.map((seat) => ({ seat, view: viewFor(r.G, seat) }));
+}
+
 /** The state at a step of the first round where a seat acts, with nothing played yet. */
 export function freshMatch(scenario: ScenarioId, seed = 'ui-fresh'): Rules {
   return newRules({ scenario, seed });

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+// No card a person reads carries an internal code or a schema path: the whole table screen of
+// every seat, rendered from many real states of fixed-seed matches of both scenarios.
+import { afterEach, describe, expect, it } from 'vitest';
+import { INTERNAL_TEXT } from '../../src/client/refusals';
+import { getScenario } from '../../src/game/scenario';
+import { renderSeat, type Rendered } from './render';
+import { SCENARIOS, finishedViews, randomSeatViews } from './states';
+
+let shown: Rendered | null = null;
+afterEach(() => shown?.destroy());
+
+const views = [...randomSeatViews(4, 'ui-words', 5), ...SCENARIOS.flatMap((s) => finishedViews(s))];
+
+/** Codes of the scenario that must never be read as such: clause, size and scenario ids. */
+function codesOf(scenarioId: string): RegExp[] {
+  const s = getScenario(scenarioId);
+  // Ids that are plain words ("ceasefire") may be read as words; compound ids may not.
+  return [s.id, ...s.catalog.map((c) => c.id)]
+    .filter((id) => /[-_]/.test(id))
+    .map((id) => new RegExp(`\\b${id.replace(/[-_]/g, '[-_]')}\\b`));
+}
+
+describe('what a person reads', () => {
+  it('covers every step and seat', () => {
+    const steps = new Set(views.map((v) => `${v.seat}:${v.view.step}`));
+    for (const seat of ['0', '1', '2'])
+      for (const step of ['drafting', 'mediation', 'response', 'press'])
+        expect(steps, `${seat}:${step}`).toContain(`${seat}:${step}`);
+    expect(views.some((v) => v.view.final)).toBe(true);
+  });
+
+  it('no card carries an internal code or a schema path', () => {
+    const found: string[] = [];
+    for (const { seat, view } of views) {
+      shown = renderSeat(view, seat);
+      const texts = shown.runs();
+      shown.destroy();
+      shown = null;
+      // Player-written memo text is theirs to write: only the program's words are checked.
+      for (const re of [...INTERNAL_TEXT, ...codesOf(view.options.scenario)])
+        for (const text of texts) {
+          const m = re.exec(text);
+          if (m)
+            found.push(
+              `${seat} ${view.step} r${view.round}: “${m[0]}” in “${text.slice(Math.max(0, m.index - 40), m.index + 40)}”`,
+            );
+        }
+    }
+    expect([...new Set(found)].slice(0, 20)).toEqual([]);
+  });
+});
