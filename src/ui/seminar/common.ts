@@ -159,3 +159,9 @@ export function page(title: string, ...content: (Node | null)[]): HTMLElement {
 export function errorBox(message: string): HTMLElement {
   return h('p', { class: 'seminar-error', role: 'alert' }, message);
 }
+
+/** A seminar screen: its element, and how to stop its polling and timers. */
+export interface Screen {
+  element: HTMLElement;
+  destroy(): void;
+}

@@ -22,7 +22,8 @@ import type {
 import { h } from '../dom';
 import { clauseText, giverName, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
 import { errorBox, page } from './common';
-import type { Screen } from './console';
+import type { Screen } from './common';
+import { makeRecordLoader, type RecordState } from '../../client/debrief';
 
 const SEATS: readonly Seat[] = ['0', '1', '2'];
 const other = (s: PrincipalSeat): PrincipalSeat => (s === '0' ? '1' : '0');
@@ -772,50 +773,37 @@ export function debriefContent(record: MatchRecord): HTMLElement[] {
 }
 
 export function renderDebrief(matchID: string): Screen {
-  const body = h(
-    'div',
-    { class: 'debrief-body' },
-    h('p', { role: 'status' }, 'Loading the record…'),
-  );
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const load = () => {
-    getRecord(matchID)
-      .then((record) => {
-        if (stopped) return;
-        body.replaceChildren(...debriefContent(record));
-      })
-      .catch((err: unknown) => {
-        if (stopped) return;
-        const e = err as SeminarError;
-        if (e.status === 409) {
-          body.replaceChildren(
-            h(
-              'p',
-              { class: 'card', role: 'status' },
-              'The debrief opens when the match ends. This page checks again every 5 seconds.',
-            ),
-            h(
-              'p',
-              {},
-              h(
-                'a',
-                { href: `#/watch/${encodeURIComponent(matchID)}` },
-                'Watch the match meanwhile',
-              ),
-            ),
-          );
-          timer = setTimeout(load, 5000);
-        } else
-          body.replaceChildren(errorBox(`Could not load the record of ${matchID}: ${e.message}.`));
-      });
+  const loader = makeRecordLoader(matchID);
+  const body = h('div', { class: 'debrief-body' });
+  const render = ({ phase, record, error }: RecordState) => {
+    if (phase === 'loading')
+      body.replaceChildren(h('p', { role: 'status' }, 'Loading the record…'));
+    else if (phase === 'ready' && record) body.replaceChildren(...debriefContent(record));
+    else if (phase === 'running')
+      body.replaceChildren(
+        h(
+          'p',
+          { class: 'card', role: 'status' },
+          'The debrief opens when the match ends. This page checks again every 5 seconds.',
+        ),
+        h(
+          'p',
+          {},
+          h('a', { href: `#/watch/${encodeURIComponent(matchID)}` }, 'Watch the match meanwhile'),
+        ),
+      );
+    else body.replaceChildren(errorBox(`Could not load the record of ${matchID}: ${error}.`));
   };
-  load();
+  const unsubscribe = loader.store.subscribe((s, prev) => {
+    if (s.phase !== prev.phase || s.record !== prev.record) render(s);
+  });
+  render(loader.store.getState());
+  loader.start();
   return {
     element: page('Debrief', body),
     destroy: () => {
-      stopped = true;
-      clearTimeout(timer);
+      unsubscribe();
+      loader.stop();
     },
   };
 }

@@ -6,7 +6,7 @@ import { getScenario } from '../../game/scenario';
 import { h, renderKeyed } from '../dom';
 import { formatCountdown, OUTCOME_NAMES, STEP_HELP, STEP_NAMES } from '../format';
 import { dealsList, trackBars, trackRows } from './common';
-import type { Screen } from './console';
+import type { Screen } from './common';
 
 export function renderProjector(server: string, matchID: string): Screen {
   const store = makeTableStore();
