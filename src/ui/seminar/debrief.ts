@@ -4,8 +4,7 @@
 // as delivered (struck text in <del>, reframed sizes as from → to, each with a word, not colour
 // alone), held, leaked and expired memos, incidents with their true attribution, deals and their
 // fate. Printable; the record downloads as JSON and CSV.
-import type { SeminarError } from '../../client/seminar';
-import { csvPath, getRecord, recordPath } from '../../client/seminar';
+import { csvPath, recordPath } from '../../client/seminar';
 import { clauseDef } from '../../game/clauses';
 import type { MatchRecord } from '../../game/record';
 import { getScenario, hasScenario } from '../../game/scenario';
