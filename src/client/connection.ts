@@ -12,6 +12,7 @@ import type { MoveName } from '../game/moves';
 import type { BackchannelState, Final, Seat } from '../game/types';
 import { intentKey, type MoveArgs } from './intents';
 import { forPerson, refuse, serverRefusalWords } from './refusals';
+import { serverOffset } from './clock';
 import type { TableStore } from './store';
 import { botLabel } from '../ui/format';
 
@@ -198,15 +199,7 @@ export function startOnline(store: TableStore, opts: OnlineOptions): Connection 
   return { stop: () => stops.forEach((s) => s()) };
 }
 
-/** Estimates server time minus local time from GET /api/time, halving the round trip. */
+/** Sets the store's clock offset from the server's time (src/client/clock.ts). */
 export async function syncClock(store: TableStore, server: string): Promise<void> {
-  try {
-    const sent = Date.now();
-    const res = await fetch(`${server}/api/time`, { cache: 'no-store' });
-    const { now } = (await res.json()) as { now: number };
-    const received = Date.now();
-    store.setState({ clockOffset: now - (sent + received) / 2 });
-  } catch {
-    // Without the server's time, countdowns use this browser's clock.
-  }
+  store.setState({ clockOffset: await serverOffset(server) });
 }

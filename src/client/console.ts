@@ -7,6 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorAction } from '../game/facilitation';
 import type { Seat } from '../game/types';
 import { OUTCOME_NAMES, STEP_NAMES, roleName } from '../ui/format';
+import { offsetFrom } from './clock';
 import * as api from './seminar';
 import {
   liveTable,
@@ -129,7 +130,7 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
       phase: 'ready',
       error: null,
       ended: [...ended],
-      ...(typeof dash.now === 'number' ? { offset: dash.now - (sent + d.now()) / 2 } : {}),
+      ...(typeof dash.now === 'number' ? { offset: offsetFrom(dash.now, sent, d.now()) } : {}),
     });
     loaded = true;
     if (recovered) say('Connected to the server again.');

@@ -2,6 +2,7 @@
 // it (connection.ts); Phaser scenes and DOM panels only read it and send intents through it.
 import { createStore } from 'zustand/vanilla';
 import type { BackchannelState, Final, Seat } from '../game/types';
+import { leftUntil } from './clock';
 import type { Send } from './intents';
 
 export type Mode = 'home' | 'solo' | 'online';
@@ -78,5 +79,5 @@ export function timeLeft(
 ): number | null {
   const deadline = state.view?.clock.deadline;
   if (deadline === null || deadline === undefined) return null;
-  return Math.max(0, deadline - (now + state.clockOffset));
+  return leftUntil(deadline, state.clockOffset, now);
 }

@@ -76,3 +76,25 @@ export function changes(parts: [string, number][]): string {
     .map(([label, n]) => `${label} ${signed(n)}`)
     .join(', ');
 }
+
+/** Under this many ms left, a countdown is shown as urgent. */
+export const URGENT_MS = 15_000;
+
+/**
+ * A step's countdown in words, the same on every screen: "1:05 left", "Paused: 1:05 left",
+ * "Paused", or "Untimed" (when `untimed` is given; some screens show nothing then).
+ */
+export function countdownText(
+  paused: { remaining: number | null } | null | undefined,
+  left: number | null,
+  untimed = 'Untimed',
+): string {
+  if (paused)
+    return paused.remaining === null
+      ? 'Paused'
+      : `Paused: ${formatCountdown(paused.remaining)} left`;
+  return left === null ? untimed : `${formatCountdown(left)} left`;
+}
+
+export const isUrgent = (paused: unknown, left: number | null): boolean =>
+  !paused && left !== null && left < URGENT_MS;

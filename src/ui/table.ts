@@ -14,7 +14,15 @@ import { brokerDesk } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
 import { placeRefusal, refusalSlot } from './refusal';
-import { clauseText, formatCountdown, roleName, seatName, STEP_HELP, STEP_NAMES } from './format';
+import {
+  clauseText,
+  countdownText,
+  isUrgent,
+  roleName,
+  seatName,
+  STEP_HELP,
+  STEP_NAMES,
+} from './format';
 
 function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | null {
   const cards =
@@ -363,15 +371,9 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const tick = () => {
     const state = store.getState();
     const paused = state.view?.paused;
-    if (paused) {
-      countdown.textContent =
-        paused.remaining === null ? 'Paused' : `Paused: ${formatCountdown(paused.remaining)} left`;
-      countdown.classList.remove('urgent');
-      return;
-    }
     const left = timeLeft(state);
-    countdown.textContent = left === null ? '' : `${formatCountdown(left)} left`;
-    countdown.classList.toggle('urgent', left !== null && left < 15_000);
+    countdown.textContent = state.view ? countdownText(paused, left, '') : '';
+    countdown.classList.toggle('urgent', isUrgent(paused, left));
   };
   const unsubscribe = store.subscribe(render);
   const timer = setInterval(tick, 250);

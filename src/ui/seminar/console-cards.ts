@@ -11,7 +11,7 @@ import {
 import type { Scenario } from '../../game/scenario/schema';
 import type { Final, Seat } from '../../game/types';
 import { h } from '../dom';
-import { botLabel, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
+import { botLabel, countdownText, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
 import { copyField, dealLine, trackBars, trackRows } from './common';
 import { tableButtons } from './console-controls';
 
@@ -134,7 +134,7 @@ function countdown(t: SeminarTable): HTMLElement {
   if (s.paused) {
     el.dataset.paused = String(s.paused.remaining ?? '');
   } else if (s.clock.deadline !== null) el.dataset.deadline = String(s.clock.deadline);
-  else el.textContent = 'untimed';
+  else el.textContent = countdownText(null, null);
   return el;
 }
 

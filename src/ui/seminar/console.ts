@@ -8,7 +8,8 @@ import type { Dashboard } from '../../client/seminar';
 import { getScenario, hasScenario } from '../../game/scenario';
 import type { Scenario } from '../../game/scenario/schema';
 import { h, renderKeyed } from '../dom';
-import { formatCountdown } from '../format';
+import { countdownText, isUrgent } from '../format';
+import { leftUntil } from '../../client/clock';
 import { errorBox, page, type Screen } from './common';
 import { classSummary, tableCard } from './console-cards';
 import { fillForm, injectForm, tableButtons } from './console-controls';
@@ -143,16 +144,15 @@ export function renderConsole(id: string): Screen {
   };
 
   const tick = () => {
-    const now = Date.now() + ctl.store.getState().offset;
+    const offset = ctl.store.getState().offset;
     for (const el of cards.querySelectorAll<HTMLElement>('.countdown')) {
       if (el.dataset.deadline) {
-        const left = Math.max(0, Number(el.dataset.deadline) - now);
-        el.textContent = `${formatCountdown(left)} left`;
-        el.classList.toggle('urgent', left < 15_000);
+        const left = leftUntil(Number(el.dataset.deadline), offset);
+        el.textContent = countdownText(null, left);
+        el.classList.toggle('urgent', isUrgent(null, left));
       } else if (el.dataset.paused !== undefined) {
-        el.textContent = el.dataset.paused
-          ? `${formatCountdown(Number(el.dataset.paused))} left when resumed`
-          : 'paused';
+        const remaining = el.dataset.paused ? Number(el.dataset.paused) : null;
+        el.textContent = countdownText({ remaining }, null);
       }
     }
   };

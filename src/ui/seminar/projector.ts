@@ -4,7 +4,7 @@ import { startOnline } from '../../client/connection';
 import { makeTableStore, timeLeft } from '../../client/store';
 import { getScenario } from '../../game/scenario';
 import { h, renderKeyed } from '../dom';
-import { formatCountdown, OUTCOME_NAMES, STEP_HELP, STEP_NAMES } from '../format';
+import { countdownText, isUrgent, OUTCOME_NAMES, STEP_HELP, STEP_NAMES } from '../format';
 import { dealsList, trackBars, trackRows } from './common';
 import type { Screen } from './common';
 
@@ -93,15 +93,14 @@ export function renderProjector(server: string, matchID: string): Screen {
     const s = store.getState();
     const view = s.view;
     if (!view || view.final) return void (countdown.textContent = '');
-    if (view.paused) {
-      const r = view.paused.remaining;
-      countdown.textContent = r === null ? '' : `${formatCountdown(r)} left`;
-      countdown.classList.remove('urgent');
-      return;
-    }
     const left = timeLeft(s);
-    countdown.textContent = left === null ? 'Untimed' : `${formatCountdown(left)} left`;
-    countdown.classList.toggle('urgent', left !== null && left < 15_000);
+    // The badge beside it already says the table is paused.
+    countdown.textContent = view.paused
+      ? view.paused.remaining === null
+        ? ''
+        : countdownText(null, view.paused.remaining)
+      : countdownText(null, left);
+    countdown.classList.toggle('urgent', isUrgent(view.paused, left));
   };
   const unsubscribe = store.subscribe(render);
   const timer = setInterval(tick, 250);
