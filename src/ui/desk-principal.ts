@@ -168,7 +168,7 @@ export function memoComposer(
   const section = h(
     'section',
     { class: 'panel', 'aria-labelledby': 'memo-h' },
-    h('h3', { id: 'memo-h' }, `Memo to ${scenario.seats.broker.name}`),
+    h('h3', { id: 'memo-h' }, `Memo to ${seatName(scenario, '2')}`),
   );
   if (walked) {
     section.append(h('p', {}, 'You walked out: you send no memo this round.'));

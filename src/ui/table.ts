@@ -14,7 +14,9 @@ import { brokerDesk } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
 import { placeRefusal, refusalSlot } from './refusal';
+import { trackRows } from './seminar/common';
 import {
+  breakoutLabel,
   clauseText,
   countdownText,
   isUrgent,
@@ -168,12 +170,14 @@ function deskFor(
 }
 
 function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
-  const t = view.tracks;
-  const r = scenario.tracks;
-  const row = (label: string, value: number | string, max?: number) => [
-    h('dt', {}, label),
-    h('dd', {}, max === undefined ? String(value) : `${value} / ${max}`),
-  ];
+  const estimate = view.breakout.true === undefined;
+  const rows = trackRows(
+    scenario,
+    view.tracks,
+    view.breakout.true ?? view.breakout.estimate,
+    breakoutLabel(estimate),
+  );
+  const row = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
   return h(
     'section',
     { class: 'panel tracks', 'aria-labelledby': 'tracks-h' },
@@ -181,17 +185,7 @@ function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
     h(
       'dl',
       {},
-      ...row('Escalation', t.escalation, r.escalation.max),
-      ...row(
-        `Breakout (${view.breakout.true === undefined ? 'estimate' : 'true value'})`,
-        view.breakout.true ?? view.breakout.estimate,
-        r.breakout.max,
-      ),
-      ...row('Dark-fleet oil leak', t.oilLeak, r.oilLeak.max),
-      ...row('Oil price', t.oilPrice, r.oilPrice.max),
-      ...row(`Pressure on ${scenario.seats.A.name}`, t.pressureA, r.pressure.max),
-      ...row(`Pressure on ${scenario.seats.B.name}`, t.pressureB, r.pressure.max),
-      ...row(`${scenario.seats.broker.name}’s capital`, t.capital, r.capital.max),
+      ...rows.flatMap((r) => row(r.label, `${r.value} / ${r.max}`)),
       ...row(
         'Credit',
         (['0', '1', '2'] as const)

@@ -4,6 +4,7 @@ import type { Scenario } from '../../game/scenario/schema';
 import type { BackchannelState, Deal } from '../../game/types';
 import { DEAL, SURFACE } from '../palette';
 import type { Rect } from '../mapArt';
+import { sizeLabel } from '../../ui/format';
 import type { Board } from './board';
 import { clamp, panel } from './marks';
 import { fontOf, measure, wrapText } from './text';
@@ -214,13 +215,11 @@ function verifyTotal(deal: Deal, scenario: Scenario): number {
   return Math.max(total, deal.verifyLeft);
 }
 
+/** A clause in few words: its name, and its size where it has more than one. */
 function clauseLabel(id: string, size: string, scenario: Scenario): string {
   const def = scenario.catalog.find((d) => d.id === id);
   if (!def) return id;
-  const sz = def.sizes.find((s) => s.id === size);
-  if (!sz || def.sizes.length < 2) return def.name;
-  const label = /^[A-Z][a-z]/.test(sz.label)
-    ? sz.label[0]!.toLowerCase() + sz.label.slice(1)
-    : sz.label;
-  return `${def.name}, ${label}`;
+  if (def.sizes.length < 2 || !def.sizes.some((s) => s.id === size)) return def.name;
+  const label = sizeLabel(scenario, { id, size });
+  return `${def.name}, ${/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label}`;
 }

@@ -3,6 +3,7 @@
 import type { Scenario } from '../../game/scenario/schema';
 import type { BackchannelState } from '../../game/types';
 import { SEAT_STYLE, SURFACE, TRACK_STYLE, type TrackKey } from '../palette';
+import { breakoutLabel, trackLabel } from '../../ui/format';
 import type { Board } from './board';
 import { clamp, hatch, mark, panel } from './marks';
 import { fitText, fontOf } from './text';
@@ -54,7 +55,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
   }[] = [
     {
       key: 'escalation',
-      label: TRACK_STYLE.escalation.label,
+      label: trackLabel(scenario, 'escalation'),
       value: view.tracks.escalation,
       min: t.escalation.min,
       max: t.escalation.max,
@@ -64,7 +65,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     },
     {
       key: 'breakout',
-      label: breakoutTrue === undefined ? 'Breakout (estimate)' : 'Breakout',
+      label: breakoutTrue === undefined ? breakoutLabel(true) : trackLabel(scenario, 'breakout'),
       value: breakoutTrue ?? view.breakout.estimate,
       min: t.breakout.min,
       max: t.breakout.max,
@@ -75,7 +76,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     },
     {
       key: 'pressureA',
-      label: `${scenario.seats.A.name} pressure`,
+      label: trackLabel(scenario, 'pressureA'),
       value: view.tracks.pressureA,
       min: t.pressure.min,
       max: t.pressure.max,
@@ -85,7 +86,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     },
     {
       key: 'pressureB',
-      label: `${scenario.seats.B.name} pressure`,
+      label: trackLabel(scenario, 'pressureB'),
       value: view.tracks.pressureB,
       min: t.pressure.min,
       max: t.pressure.max,
@@ -95,7 +96,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     },
     {
       key: 'oilLeak',
-      label: TRACK_STYLE.oilLeak.label,
+      label: trackLabel(scenario, 'oilLeak'),
       value: view.tracks.oilLeak,
       min: t.oilLeak.min,
       max: t.oilLeak.max,
@@ -105,7 +106,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     },
     {
       key: 'oilPrice',
-      label: TRACK_STYLE.oilPrice.label,
+      label: trackLabel(scenario, 'oilPrice'),
       value: view.tracks.oilPrice,
       min: t.oilPrice.min,
       max: t.oilPrice.max,
@@ -115,7 +116,7 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     },
     {
       key: 'capital',
-      label: `${scenario.seats.broker.name} capital`,
+      label: trackLabel(scenario, 'capital'),
       value: view.tracks.capital,
       min: t.capital.min,
       max: t.capital.max,
@@ -176,7 +177,8 @@ export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario)
     const room = colW - (labelX - x) - value.width - noteW - u * 0.5;
     const font = fontOf(labelSize, 500);
     const full = compact ? '' : fitText(row.label, font, room);
-    const labelText = full === row.label ? full : fitText(style.short, font, room);
+    const labelText =
+      full === row.label ? full : fitText(trackLabel(scenario, row.key, true), font, room);
     text.txt(`g.${row.key}.l`, labelX, y, labelText, {
       size: labelSize,
       color: SURFACE.panelInk,

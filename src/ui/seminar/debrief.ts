@@ -19,7 +19,17 @@ import type {
   Seat,
 } from '../../game/types';
 import { h } from '../dom';
-import { clauseText, giverName, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
+import {
+  clauseText,
+  giverName,
+  OUTCOME_NAMES,
+  roleName,
+  seatName,
+  seatNames,
+  sizeLabel,
+  STEP_NAMES,
+  trackLabel,
+} from '../format';
 import { errorBox, page } from './common';
 import type { Screen } from './common';
 import { makeRecordLoader, type RecordState } from '../../client/debrief';
@@ -27,10 +37,6 @@ import { makeRecordLoader, type RecordState } from '../../client/debrief';
 const SEATS: readonly Seat[] = ['0', '1', '2'];
 const other = (s: PrincipalSeat): PrincipalSeat => (s === '0' ? '1' : '0');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function sizeLabel(scenario: Scenario, clauseId: string, size: string): string {
-  return clauseDef(scenario, clauseId)?.sizes.find((s) => s.id === size)?.label ?? size;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Memos: as written beside as delivered
@@ -115,9 +121,9 @@ function deliveredClauses(scenario: Scenario, m: Memo): HTMLElement {
         { class: 'reframed-clause' },
         h('span', { class: 'tag' }, 'Reframed: '),
         `${def?.name ?? c.id}: `,
-        h('del', {}, sizeLabel(scenario, c.id, reframe.from)),
+        h('del', {}, sizeLabel(scenario, { id: c.id, size: reframe.from })),
         ' → ',
-        h('ins', {}, sizeLabel(scenario, c.id, reframe.to)),
+        h('ins', {}, sizeLabel(scenario, { id: c.id, size: reframe.to })),
         ` (given by ${giverName(scenario, c.giver)})`,
       );
     }),
@@ -208,12 +214,17 @@ function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
   const pick = (f: (i: number) => number) => hist.map((_, i) => f(i));
   return [
     {
-      label: 'Escalation',
+      label: trackLabel(scenario, 'escalation'),
       max: r.escalation.max,
-      lines: [{ name: 'Escalation', values: pick((i) => hist[i]!.tracks.escalation) }],
+      lines: [
+        {
+          name: trackLabel(scenario, 'escalation'),
+          values: pick((i) => hist[i]!.tracks.escalation),
+        },
+      ],
     },
     {
-      label: 'Breakout',
+      label: trackLabel(scenario, 'breakout'),
       max: r.breakout.max,
       lines: [
         { name: 'true value', values: pick((i) => G.breakoutHistory[i] ?? NaN) },
@@ -221,31 +232,46 @@ function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
       ],
     },
     {
-      label: 'Dark-fleet oil leak',
+      label: trackLabel(scenario, 'oilLeak'),
       max: r.oilLeak.max,
-      lines: [{ name: 'Oil leak', values: pick((i) => hist[i]!.tracks.oilLeak) }],
+      lines: [
+        {
+          name: trackLabel(scenario, 'oilLeak', true),
+          values: pick((i) => hist[i]!.tracks.oilLeak),
+        },
+      ],
     },
     {
-      label: 'Oil price',
+      label: trackLabel(scenario, 'oilPrice'),
       max: r.oilPrice.max,
-      lines: [{ name: 'Oil price', values: pick((i) => hist[i]!.tracks.oilPrice) }],
+      lines: [
+        { name: trackLabel(scenario, 'oilPrice'), values: pick((i) => hist[i]!.tracks.oilPrice) },
+      ],
     },
     {
       label: 'Pressure',
       max: r.pressure.max,
       lines: [
-        { name: `on ${scenario.seats.A.name}`, values: pick((i) => hist[i]!.tracks.pressureA) },
         {
-          name: `on ${scenario.seats.B.name}`,
+          name: `on ${seatName(scenario, '0')}`,
+          values: pick((i) => hist[i]!.tracks.pressureA),
+        },
+        {
+          name: `on ${seatName(scenario, '1')}`,
           values: pick((i) => hist[i]!.tracks.pressureB),
           dashed: true,
         },
       ],
     },
     {
-      label: `${scenario.seats.broker.name}’s capital`,
+      label: trackLabel(scenario, 'capital'),
       max: r.capital.max,
-      lines: [{ name: 'Capital', values: pick((i) => hist[i]!.tracks.capital) }],
+      lines: [
+        {
+          name: trackLabel(scenario, 'capital', true),
+          values: pick((i) => hist[i]!.tracks.capital),
+        },
+      ],
     },
   ];
 }
@@ -409,9 +435,7 @@ function chartSection(G: BackchannelState, scenario: Scenario): HTMLElement {
 // Discussion prompts from what happened
 
 export function discussionPrompts(G: BackchannelState, scenario: Scenario): string[] {
-  const A = scenario.seats.A.name;
-  const B = scenario.seats.B.name;
-  const broker = scenario.seats.broker.name;
+  const { '0': A, '1': B, '2': broker } = seatNames(scenario);
   const prompts: string[] = [];
   const reframed = G.memos.filter((m) => (m.delivery?.reframes.length ?? 0) > 0);
   if (reframed.length > 0) {
@@ -552,7 +576,7 @@ function incidentList(G: BackchannelState, scenario: Scenario, round?: number): 
           'span',
           { class: `attribution ${who}` },
           who === 'directed'
-            ? `True attribution: directed by ${scenario.seats.B.name}.`
+            ? `True attribution: directed by ${seatName(scenario, '1')}.`
             : 'True attribution: rogue (nobody ordered it).',
         ),
       );
@@ -565,10 +589,10 @@ function dealFate(G: BackchannelState, scenario: Scenario, d: Deal): HTMLElement
   const memo = p?.memoId ? G.memos.find((m) => m.id === p.memoId) : undefined;
   const origin =
     d.kind === 'relay' && memo
-      ? `From ${seatName(scenario, memo.author)}’s memo ${memo.id}${memo.delivery?.reframes.length ? `, which ${scenario.seats.broker.name} had reframed` : ''}${memo.delivery && (memo.delivery.redactClauses.length || memo.delivery.redactSpans.length) ? ', with strikes' : ''}.`
+      ? `From ${seatName(scenario, memo.author)}’s memo ${memo.id}${memo.delivery?.reframes.length ? `, which ${seatName(scenario, '2')} had reframed` : ''}${memo.delivery && (memo.delivery.redactClauses.length || memo.delivery.redactSpans.length) ? ', with strikes' : ''}.`
       : d.kind === 'bundle'
-        ? `A bundle by ${scenario.seats.broker.name}, merging both sides’ memos.`
-        : `Tabled by ${scenario.seats.broker.name}.`;
+        ? `A bundle by ${seatName(scenario, '2')}, merging both sides’ memos.`
+        : `Tabled by ${seatName(scenario, '2')}.`;
   const fate =
     d.status === 'verified'
       ? `Verified in round ${d.verifiedRound}.`
@@ -631,7 +655,7 @@ function roundSection(G: BackchannelState, scenario: Scenario, round: number): H
         h(
           'h4',
           {},
-          `${p.kind === 'bundle' ? 'Bundle' : 'Proposal tabled'} by ${scenario.seats.broker.name}`,
+          `${p.kind === 'bundle' ? 'Bundle' : 'Proposal tabled'} by ${seatName(scenario, '2')}`,
         ),
         h('ul', {}, ...p.clauses.map((c) => h('li', {}, clauseText(scenario, c)))),
         p.note ? h('p', { class: 'note' }, `Note: ${p.note}`) : null,

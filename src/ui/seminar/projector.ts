@@ -4,7 +4,14 @@ import { startOnline } from '../../client/connection';
 import { makeTableStore, timeLeft } from '../../client/store';
 import { getScenario } from '../../game/scenario';
 import { h, renderKeyed } from '../dom';
-import { countdownText, isUrgent, OUTCOME_NAMES, STEP_HELP, STEP_NAMES } from '../format';
+import {
+  breakoutLabel,
+  countdownText,
+  isUrgent,
+  OUTCOME_NAMES,
+  STEP_HELP,
+  STEP_NAMES,
+} from '../format';
 import { dealsList, trackBars, trackRows } from './common';
 import type { Screen } from './common';
 
@@ -56,7 +63,7 @@ export function renderProjector(server: string, matchID: string): Screen {
           scenario,
           view.tracks,
           view.breakout.true ?? view.breakout.estimate,
-          view.breakout.true === undefined ? 'Breakout (estimate)' : 'Breakout (true value)',
+          breakoutLabel(view.breakout.true === undefined),
         ),
         'track-bars large',
       ),
