@@ -4,7 +4,7 @@
 import { MAX_CLAUSES, MAX_NOTE } from '../game/constants';
 import { clauseDef, sizeIndex } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Memo } from '../game/types';
+import type { BackchannelState, Memo, Proposal } from '../game/types';
 import type { Send } from '../client/intents';
 import { h, uid } from './dom';
 import { refusalSlot } from './refusal';
@@ -276,5 +276,62 @@ export function brokerDesk(view: BackchannelState, scenario: Scenario, send: Sen
   );
   return [desk, bundleForm(view, scenario, pending, send), tableForm(view, scenario, send)].filter(
     (x): x is HTMLElement => x !== null,
+  );
+}
+
+const STAGE_WORDS: Record<Proposal['stage'], string> = {
+  message: 'delivered as a message',
+  open: 'awaiting answers',
+  ratification: 'accepted, back with its author to ratify',
+  signed: 'signed',
+  rejected: 'rejected',
+  lapsed: 'lapsed unanswered',
+  void: 'void',
+};
+
+/**
+ * What the broker delivered, and how each side answered: the confirmation that a proposal was
+ * tabled, and its fate, round by round (the latest first).
+ */
+export function deliveredPanel(view: BackchannelState, scenario: Scenario): HTMLElement | null {
+  const recent = view.proposals.filter((p) => p.round >= view.round - 1).reverse();
+  if (recent.length === 0) return null;
+  const what = (p: Proposal) =>
+    p.kind === 'table'
+      ? 'Your proposal'
+      : p.kind === 'bundle'
+        ? 'Your bundle'
+        : `${seatName(scenario, p.author ?? '0')}’s memo, relayed`;
+  const answers = (p: Proposal) =>
+    (['0', '1'] as const)
+      .filter((s) => p.due.includes(s) || p.recipients.includes(s) || p.answers[s])
+      .map(
+        (s) =>
+          `${seatName(scenario, s)}: ${p.answers[s] === 'accept' ? 'accepted' : p.answers[s] === 'reject' ? 'rejected' : 'no answer yet'}`,
+      )
+      .join(' · ');
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'delivered-h' },
+    h('h3', { id: 'delivered-h' }, 'What you delivered'),
+    h(
+      'ul',
+      { class: 'memo-list' },
+      ...recent.map((p) =>
+        h(
+          'li',
+          {},
+          h(
+            'span',
+            { class: 'meta' },
+            `Round ${p.round} · ${what(p)} to ${p.recipients.map((s) => seatName(scenario, s)).join(' and ')} · ${STAGE_WORDS[p.stage]}`,
+          ),
+          p.clauses.length
+            ? h('ul', {}, ...p.clauses.map((c) => h('li', {}, clauseText(scenario, c))))
+            : null,
+          p.stage === 'message' ? null : h('p', { class: 'hint' }, answers(p)),
+        ),
+      ),
+    ),
   );
 }

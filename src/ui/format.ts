@@ -1,7 +1,7 @@
 // Words for what the rules hold: seat names, clauses, steps, outcomes.
 import { clauseDef } from '../game/clauses';
-import type { Scenario } from '../game/scenario/schema';
-import type { Clause, Outcome, Seat, Step, Tracks } from '../game/types';
+import { TRACK_NAMES, type Scenario, type TrackName } from '../game/scenario/schema';
+import type { Clause, Outcome, Seat, Step, TrackDeltas } from '../game/types';
 
 const SEAT_KEY = { '0': 'A', '1': 'B', '2': 'broker' } as const;
 
@@ -16,18 +16,10 @@ export const seatNames = (scenario: Scenario): Record<Seat, string> => ({
   '2': seatName(scenario, '2'),
 });
 
-export type TrackKey = keyof Tracks | 'breakout';
+export type TrackKey = TrackName;
 
-/** The tracks in the order every screen lists them. */
-export const TRACK_ORDER: readonly TrackKey[] = [
-  'escalation',
-  'breakout',
-  'oilLeak',
-  'oilPrice',
-  'pressureA',
-  'pressureB',
-  'capital',
-];
+/** The tracks in the order every screen lists them (the scenario schema's). */
+export const TRACK_ORDER: readonly TrackKey[] = TRACK_NAMES;
 
 /** A track's name as a person reads it; `short` for narrow places (gauges on a phone). */
 export function trackLabel(scenario: Scenario, key: TrackKey, short = false): string {
@@ -147,3 +139,10 @@ export function countdownText(
 
 export const isUrgent = (paused: unknown, left: number | null): boolean =>
   !paused && left !== null && left < URGENT_MS;
+
+/** Track changes in words: "Escalation +1, Oil price −1" (tracks in the usual order). */
+export function trackChanges(scenario: Scenario, deltas: TrackDeltas): string {
+  return changes(
+    TRACK_ORDER.map((k): [string, number] => [trackLabel(scenario, k), deltas[k] ?? 0]),
+  );
+}

@@ -10,7 +10,7 @@ import type { BackchannelState, Seat } from '../game/types';
 import type { Send } from '../client/intents';
 import { timeLeft, type TableState, type TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
-import { brokerDesk } from './desk-broker';
+import { brokerDesk, deliveredPanel } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
 import { placeRefusal, refusalSlot } from './refusal';
@@ -19,6 +19,7 @@ import {
   breakoutLabel,
   clauseText,
   countdownText,
+  trackChanges,
   isUrgent,
   roleName,
   seatName,
@@ -163,6 +164,7 @@ function deskFor(
   )
     parts.push(inbox(view, scenario, seat, send));
   if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, send));
+  if (seat === '2') parts.push(deliveredPanel(view, scenario));
   if (isPrincipal(seat)) parts.push(sentMemos(view, scenario, seat));
   // The done button's slot also takes any refusal whose control is no longer on the desk.
   const doneSlot = refusalSlot('done', '*');
@@ -220,6 +222,40 @@ function dealsText(view: BackchannelState, scenario: Scenario): HTMLElement {
             ),
           ),
         ),
+  );
+}
+
+/** This round's and the last round's incidents, with what each did to the tracks. */
+function incidentsPanel(
+  view: BackchannelState,
+  scenario: Scenario,
+  seat: Seat | null,
+): HTMLElement | null {
+  const recent = view.incidents.filter((i) => i.round >= view.round - 1).reverse();
+  if (recent.length === 0) return null;
+  return h(
+    'section',
+    { class: 'panel incidents', 'aria-labelledby': 'incidents-h' },
+    h('h3', { id: 'incidents-h' }, 'Incidents'),
+    h(
+      'ul',
+      {},
+      ...recent.map((i) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'meta' }, `Round ${i.round}`),
+          ' ',
+          h('strong', {}, i.headline),
+          h('br'),
+          trackChanges(scenario, i.effects) || 'No change to the tracks.',
+          // Principal B knows which incidents it directed (GAME.md, "Who sees what").
+          seat === '1' && view.attributions[i.id] === 'directed'
+            ? h('span', { class: 'directed' }, ' Directed by you.')
+            : null,
+        ),
+      ),
+    ),
   );
 }
 
@@ -349,12 +385,16 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         view.credit,
         view.agendas,
         view.mandate,
+        view.incidents.length,
+        view.attributions,
+        s.seat,
       ]),
       () =>
         [
           objectives(view, s.seat),
           tracksText(view, scenario),
           dealsText(view, scenario),
+          incidentsPanel(view, scenario, s.seat),
           feedPanel(view),
         ].filter((x): x is HTMLElement => x !== null),
     );
