@@ -6,12 +6,12 @@ import { Local, SocketIO } from 'boardgame.io/multiplayer';
 import type { Game, State } from 'boardgame.io';
 import { botDelay, makeBot, type BotLevel, type Persona } from '../bots';
 import { Backchannel } from '../game';
-import { explainMove } from '../game/enumerate';
 import type { SetupData } from '../game/options';
 import type { MoveName } from '../game/moves';
 import type { BackchannelState, Final, Seat } from '../game/types';
 import { intentKey, type MoveArgs } from './intents';
 import { forPerson, refuse, serverRefusalWords } from './refusals';
+import { makeCheck } from './check';
 import { serverOffset } from './clock';
 import type { TableStore } from './store';
 import { botLabel } from '../ui/format';
@@ -51,18 +51,19 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
   const unsubscribe = client.subscribe(update);
   // The control the last move came from: a refusal the server sends later is shown beside it.
   let lastKey = '';
+  const check = makeCheck(() => store.getState().view, seat);
   const send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => {
     const view = store.getState().view;
     if (!view || seat === null) return;
     lastKey = intentKey(move, args);
     // The rules' own check, on this seat's view: a refusal is explained before anything is sent.
-    const reason = explainMove(view, seat, move, args);
-    if (reason !== null) return refuse(store, lastKey, forPerson(reason));
+    const reason = check(move, ...args);
+    if (reason !== null) return refuse(store, lastKey, reason);
     store.setState({ refusal: null });
     const moves = client.moves as Record<string, (...a: unknown[]) => void>;
     moves[move]?.(...args);
   };
-  store.setState({ seat, send });
+  store.setState({ seat, send, check });
   return {
     stop: unsubscribe,
     refused: (code, reason) => refuse(store, lastKey, serverRefusalWords(code, reason)),

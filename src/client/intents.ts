@@ -48,3 +48,12 @@ export function intentKey(move: MoveName, args: readonly unknown[]): string {
   const first = args[0];
   return typeof first === 'string' ? `${move}:${first}` : move;
 }
+
+/** The rules' own check of a move for this seat, now: null when legal, else why not (in words). */
+export type Check = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => string | null;
+
+/** What a desk may do: send a move, and ask beforehand whether the rules would take it. */
+export interface Intents {
+  send: Send;
+  check: Check;
+}

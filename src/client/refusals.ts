@@ -33,6 +33,8 @@ export const INTERNAL_TEXT: readonly RegExp[] = [
   /\bINVALID_MOVE\b|\bundefined\b|\bNaN\b|\[object Object\]/,
   /\bseat [012]\b/,
   /\b[mp]-[a-z0-9]{4,}\b/, // memo and proposal ids
+  /"[^"\s]+"/, // a quoted code: a clause id, a seat number, a move's name
+  /\(now: [a-z]+\)/, // a step's code
 ];
 
 export const looksInternal = (text: string): boolean => INTERNAL_TEXT.some((re) => re.test(text));

@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { BackchannelState, Final, Seat } from '../game/types';
 import { leftUntil } from './clock';
-import type { Send } from './intents';
+import type { Check, Send } from './intents';
 
 export type Mode = 'home' | 'solo' | 'online';
 export type Phase = 'idle' | 'connecting' | 'playing' | 'error';
@@ -33,6 +33,8 @@ export interface TableState {
   refusal: Refusal | null;
   /** Sends a move of the contract as this seat. Set by the connection. */
   send: Send;
+  /** The rules' own check of a move for this seat on its current view (null: legal). */
+  check: Check;
 }
 
 export interface Refusal {
@@ -67,6 +69,7 @@ export const initialTableState = (): TableState => ({
   reducedMotion: prefersReducedMotion(),
   refusal: null,
   send: () => {},
+  check: () => 'Not connected to a table.',
 });
 
 export const makeTableStore = () => createStore<TableState>()(() => initialTableState());

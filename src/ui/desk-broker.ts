@@ -5,7 +5,7 @@ import { MAX_CLAUSES, MAX_NOTE } from '../game/constants';
 import { clauseDef, sizeIndex } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
 import type { BackchannelState, Memo, Proposal } from '../game/types';
-import type { Send } from '../client/intents';
+import type { Intents } from '../client/intents';
 import { h, uid } from './dom';
 import { refusalSlot } from './refusal';
 import { changes, clauseText, seatName } from './format';
@@ -30,7 +30,12 @@ function noteField(name: string): [HTMLElement, () => string] {
   ];
 }
 
-function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: Send): HTMLElement {
+function memoCard(
+  view: BackchannelState,
+  scenario: Scenario,
+  memo: Memo,
+  act: Intents,
+): HTMLElement {
   const t = scenario.tunables.mediation;
   const headingId = uid('memo');
   const strikes: HTMLInputElement[] = [];
@@ -91,14 +96,14 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
     const redactSpans = sentenceBoxes
       .filter((x) => x.box.checked)
       .map((x): [number, number] => [x.s.start, x.s.end]);
-    send('relay', memo.id, {
+    act.send('relay', memo.id, {
       redactClauses,
       redactSpans,
       reframes: reframeList,
       note: noteValue(),
     });
   };
-  const canHold = view.round < memo.lastRound;
+  const canHold = act.check('hold', memo.id) === null;
   return h(
     'article',
     { class: `memo author-${memo.author}`, 'aria-labelledby': headingId },
@@ -132,13 +137,13 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
           class: 'secondary',
           disabled: !canHold,
           title: canHold ? undefined : 'At its turnaround limit',
-          onclick: () => send('hold', memo.id),
+          onclick: () => act.send('hold', memo.id),
         },
         canHold ? 'Hold' : 'Hold (limit reached)',
       ),
       h(
         'button',
-        { type: 'button', class: 'danger', onclick: () => send('leak', memo.id) },
+        { type: 'button', class: 'danger', onclick: () => act.send('leak', memo.id) },
         `Leak (${changes([
           ['capital', -t.leakCapital],
           [`pressure on ${seatName(scenario, memo.author)}`, t.leakPressure],
@@ -163,7 +168,7 @@ function bundleForm(
   view: BackchannelState,
   scenario: Scenario,
   pending: Memo[],
-  send: Send,
+  act: Intents,
 ): HTMLElement | null {
   if (!pending.some((m) => m.author === '0') || !pending.some((m) => m.author === '1')) return null;
   const boxes: { box: HTMLInputElement; memoId: string; clause: number }[] = [];
@@ -198,7 +203,7 @@ function bundleForm(
       {
         type: 'button',
         onclick: () =>
-          send('bundle', {
+          act.send('bundle', {
             parts: boxes
               .filter((b) => b.box.checked)
               .map(({ memoId, clause }) => ({ memoId, clause })),
@@ -211,7 +216,7 @@ function bundleForm(
   );
 }
 
-function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTMLElement {
+function tableForm(view: BackchannelState, scenario: Scenario, act: Intents): HTMLElement {
   const rows = Array.from({ length: MAX_CLAUSES }, (_, i) => {
     const cid = uid('table-clause');
     const sid = uid('table-size');
@@ -255,7 +260,7 @@ function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTML
             const def = scenario.catalog.find((c) => c.id === r.clause.value);
             return def ? [{ id: def.id, size: r.size.value, giver: def.giver }] : [];
           });
-          send('tableProposal', { clauses, note: noteValue() });
+          act.send('tableProposal', { clauses, note: noteValue() });
         },
       },
       'Table it',
@@ -264,7 +269,11 @@ function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTML
   );
 }
 
-export function brokerDesk(view: BackchannelState, scenario: Scenario, send: Send): HTMLElement[] {
+export function brokerDesk(
+  view: BackchannelState,
+  scenario: Scenario,
+  act: Intents,
+): HTMLElement[] {
   const pending = view.memos.filter((m) => m.status === 'pending');
   const desk = h(
     'section',
@@ -272,9 +281,9 @@ export function brokerDesk(view: BackchannelState, scenario: Scenario, send: Sen
     h('h3', { id: 'desk-h' }, `On your desk (${pending.length})`),
     pending.length === 0
       ? h('p', {}, 'No memo waits for you. You may table a proposal, then end your step.')
-      : h('div', { class: 'memos' }, ...pending.map((m) => memoCard(view, scenario, m, send))),
+      : h('div', { class: 'memos' }, ...pending.map((m) => memoCard(view, scenario, m, act))),
   );
-  return [desk, bundleForm(view, scenario, pending, send), tableForm(view, scenario, send)].filter(
+  return [desk, bundleForm(view, scenario, pending, act), tableForm(view, scenario, act)].filter(
     (x): x is HTMLElement => x !== null,
   );
 }

@@ -1,6 +1,6 @@
 // A principal's desk: postures and the memo composer (drafting), and the inbox (response).
 import { MAX_CLAUSES, MAX_MEMOS_PER_ROUND, MAX_TEXT, REDACTED, sideOf } from '../game/constants';
-import { clausesGivenBy, relativeGiver } from '../game/clauses';
+import { relativeGiver } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
 import type {
   BackchannelState,
@@ -11,7 +11,7 @@ import type {
   Proposal,
   ProxyLeash,
 } from '../game/types';
-import type { Send } from '../client/intents';
+import type { Intents } from '../client/intents';
 import { h, uid } from './dom';
 import { refusalSlot } from './refusal';
 import { changes, clauseText, seatName, signed } from './format';
@@ -87,7 +87,7 @@ export function postureForm(
   view: BackchannelState,
   scenario: Scenario,
   seat: PrincipalSeat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
   const choices = postureChoices(scenario);
   if (seat === '0') {
@@ -97,7 +97,7 @@ export function postureForm(
       { class: 'panel', 'aria-labelledby': 'posture-h' },
       h('h3', { id: 'posture-h' }, 'Your posture (secret)'),
       radios('Sanctions enforcement', 'enforcement', choices.enforcement, current, (enforcement) =>
-        send('setPosture', { enforcement }),
+        act.send('setPosture', { enforcement }),
       ),
       refusalSlot('setPosture'),
     );
@@ -110,11 +110,11 @@ export function postureForm(
     h('h3', { id: 'posture-h' }, 'Your postures (secret)'),
     radios('Proxy leash', 'leash', choices.leash, p.proxyLeash, (v) => {
       state.proxyLeash = v;
-      send('setPosture', { ...state });
+      act.send('setPosture', { ...state });
     }),
     radios('Enrichment', 'enrichment', choices.enrichment, p.enrichment, (v) => {
       state.enrichment = v;
-      send('setPosture', { ...state });
+      act.send('setPosture', { ...state });
     }),
     refusalSlot('setPosture'),
   );
@@ -161,7 +161,7 @@ export function memoComposer(
   view: BackchannelState,
   scenario: Scenario,
   seat: PrincipalSeat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
   const mine = view.memos.filter((m) => m.author === seat && m.round === view.round);
   const walked = view.walkouts[seat].includes(view.round);
@@ -218,7 +218,7 @@ export function memoComposer(
       if (!def) continue;
       clauses.push({ id, size, giver: relativeGiver(seat, def.giver) });
     }
-    send('draftMemo', { clauses, text: text.value });
+    act.send('draftMemo', { clauses, text: text.value });
   });
   section.append(form);
   return section;
@@ -297,19 +297,12 @@ export function proposalCard(
   scenario: Scenario,
   seat: PrincipalSeat,
   p: Proposal,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
-  const due =
-    p.dueRound === view.round &&
-    p.due.includes(seat) &&
-    p.answers[seat] === undefined &&
-    (p.stage === 'open' || p.stage === 'ratification');
+  // The rules' own check says whether this card awaits an answer, and whether it may be accepted.
+  const due = act.check('respond', p.id, 'reject') === null;
+  const acceptRefusal = due ? act.check('respond', p.id, 'accept') : null;
   const title = proposalTitle(scenario, seat, p);
-  const gives = clausesGivenBy(sideOf(seat), p.clauses);
-  const hardened =
-    (seat === '0' ? view.tracks.pressureA : view.tracks.pressureB) >=
-    scenario.tunables.pressure.hardenedAt;
-  const blocked = hardened && gives > 1;
   const headingId = uid('prop');
   const card = h(
     'article',
@@ -324,23 +317,20 @@ export function proposalCard(
   if (due) {
     const accept = h(
       'button',
-      { type: 'button', disabled: blocked, onclick: () => send('respond', p.id, 'accept') },
+      {
+        type: 'button',
+        disabled: acceptRefusal !== null,
+        onclick: () => act.send('respond', p.id, 'accept'),
+      },
       'Accept',
     );
     const reject = h(
       'button',
-      { type: 'button', class: 'secondary', onclick: () => send('respond', p.id, 'reject') },
+      { type: 'button', class: 'secondary', onclick: () => act.send('respond', p.id, 'reject') },
       'Reject',
     );
     card.append(h('div', { class: 'actions' }, accept, reject), refusalSlot(`respond:${p.id}`));
-    if (blocked)
-      card.append(
-        h(
-          'p',
-          { class: 'warning' },
-          `Hardened by domestic pressure: you cannot accept a proposal in which you give ${gives} clauses.`,
-        ),
-      );
+    if (acceptRefusal) card.append(h('p', { class: 'warning' }, acceptRefusal));
   } else if (p.answers[seat]) {
     card.append(
       h('p', { class: 'meta' }, `You ${p.answers[seat] === 'accept' ? 'accepted' : 'rejected'}.`),
@@ -353,7 +343,7 @@ export function inbox(
   view: BackchannelState,
   scenario: Scenario,
   seat: PrincipalSeat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
   const recent = view.proposals.filter((p) => p.round === view.round || p.dueRound === view.round);
   return h(
@@ -365,7 +355,7 @@ export function inbox(
       : h(
           'div',
           { class: 'proposals' },
-          ...recent.map((p) => proposalCard(view, scenario, seat, p, send)),
+          ...recent.map((p) => proposalCard(view, scenario, seat, p, act)),
         ),
   );
 }

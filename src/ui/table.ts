@@ -3,11 +3,10 @@
 // deals in words, and the end screen. Panels re-render only when what they show changes, so
 // nothing a person is typing is lost.
 import { isPrincipal } from '../game/constants';
-import { blameAllowed, claimableDeals } from '../game/press';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Seat } from '../game/types';
-import type { Send } from '../client/intents';
+import type { BackchannelState, Seat, Statement } from '../game/types';
+import type { Intents } from '../client/intents';
 import { timeLeft, type TableState, type TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
 import { brokerDesk, deliveredPanel } from './desk-broker';
@@ -39,11 +38,17 @@ function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | nu
   );
 }
 
+const STATEMENT_WORDS: Record<Statement['kind'], string> = {
+  claim: 'you claim credit',
+  blame: 'you lay blame',
+  silence: 'no comment',
+};
+
 function pressPanel(
   view: BackchannelState,
   scenario: Scenario,
   seat: Seat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
   const sealed = view.sealedStatements[seat];
   const section = h(
@@ -53,12 +58,23 @@ function pressPanel(
   );
   if (sealed || !view.pending.includes(seat)) {
     section.append(
-      h('p', {}, sealed ? `Sealed until everyone has spoken: ${sealed.kind}.` : 'You have spoken.'),
+      h(
+        'p',
+        {},
+        sealed
+          ? `Sealed until everyone has spoken: ${STATEMENT_WORDS[sealed.kind]}.`
+          : 'You have spoken.',
+      ),
     );
     return section;
   }
-  const claims = claimableDeals(view, seat);
-  const others = (['0', '1', '2'] as const).filter((s) => s !== seat);
+  // The statements the rules would take now (their own check), so none is offered in vain.
+  const claims = view.deals
+    .map((d) => d.id)
+    .filter((d) => act.check('statement', { kind: 'claim', target: d }) === null);
+  const others = (['0', '1', '2'] as const).filter(
+    (s) => s !== seat && act.check('statement', { kind: 'blame', target: s }) === null,
+  );
   section.append(
     h('p', { class: 'hint' }, 'One public statement, published when every seat has made one.'),
     h(
@@ -67,29 +83,27 @@ function pressPanel(
       ...claims.map((d) =>
         h(
           'button',
-          { type: 'button', onclick: () => send('statement', { kind: 'claim', target: d }) },
+          { type: 'button', onclick: () => act.send('statement', { kind: 'claim', target: d }) },
           `Claim credit for deal ${d}`,
         ),
       ),
-      ...(blameAllowed(view)
-        ? others.map((s) =>
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                onclick: () => send('statement', { kind: 'blame', target: s }),
-              },
-              `Blame ${seatName(scenario, s)}`,
-            ),
-          )
-        : []),
+      ...others.map((s) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => act.send('statement', { kind: 'blame', target: s }),
+          },
+          `Blame ${seatName(scenario, s)}`,
+        ),
+      ),
       h(
         'button',
         {
           type: 'button',
           class: 'secondary',
-          onclick: () => send('statement', { kind: 'silence' }),
+          onclick: () => act.send('statement', { kind: 'silence' }),
         },
         'No comment',
       ),
@@ -135,7 +149,7 @@ function deskFor(
   view: BackchannelState,
   scenario: Scenario,
   seat: Seat | null,
-  send: Send,
+  act: Intents,
 ): HTMLElement[] {
   if (seat === null)
     return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
@@ -145,7 +159,7 @@ function deskFor(
   const done = acting
     ? h(
         'button',
-        { type: 'button', class: 'done', onclick: () => send('done') },
+        { type: 'button', class: 'done', onclick: () => act.send('done') },
         view.step === 'response'
           ? 'Done answering'
           : view.step === 'press'
@@ -155,15 +169,15 @@ function deskFor(
     : h('p', { class: 'waiting' }, waitingFor ? `Waiting for ${waitingFor}.` : 'Waiting.');
   const parts: (HTMLElement | null)[] = [];
   if (view.step === 'drafting' && isPrincipal(seat) && acting)
-    parts.push(postureForm(view, scenario, seat, send), memoComposer(view, scenario, seat, send));
+    parts.push(postureForm(view, scenario, seat, act), memoComposer(view, scenario, seat, act));
   if (view.step === 'mediation' && seat === '2' && acting)
-    parts.push(...brokerDesk(view, scenario, send));
+    parts.push(...brokerDesk(view, scenario, act));
   if (
     isPrincipal(seat) &&
     (view.step === 'response' || view.step === 'press' || view.step === 'mediation')
   )
-    parts.push(inbox(view, scenario, seat, send));
-  if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, send));
+    parts.push(inbox(view, scenario, seat, act));
+  if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, act));
   if (seat === '2') parts.push(deliveredPanel(view, scenario));
   if (isPrincipal(seat)) parts.push(sentMemos(view, scenario, seat));
   // The done button's slot also takes any refusal whose control is no longer on the desk.
@@ -351,7 +365,10 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
           ? `Paused by the facilitator · Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: nobody can act until the table resumes.`
           : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
     element.classList.toggle('paused', Boolean(view.paused));
-    const send: Send = (move, ...args) => store.getState().send(move, ...args);
+    const act: Intents = {
+      send: (move, ...args) => store.getState().send(move, ...args),
+      check: (move, ...args) => store.getState().check(move, ...args),
+    };
     const deskKey = desk.dataset.key;
     renderKeyed(
       desk,
@@ -368,7 +385,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         view.tracks.capital,
         view.deals.length,
       ]),
-      () => deskFor(view, scenario, s.seat, send),
+      () => deskFor(view, scenario, s.seat, act),
     );
     // A redrawn desk has empty slots: put the refusal back beside its control.
     if (s.refusal !== shownRefusal || desk.dataset.key !== deskKey) {

@@ -1,5 +1,6 @@
 // Renders the real table screen (src/ui/table.ts) for one seat's view in the test's DOM, and
 // reads it back as a person would: by visible text, labels and roles.
+import { makeCheck } from '../../src/client/check';
 import { makeTableStore, type TableStore } from '../../src/client/store';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { renderTable, type TableScreen } from '../../src/ui/table';
@@ -18,7 +19,14 @@ export interface Rendered {
 
 export function renderSeat(view: BackchannelState, seat: Seat | null): Rendered {
   const store = makeTableStore();
-  store.setState({ view, seat, phase: 'playing', mode: 'solo' });
+  store.setState({
+    view,
+    seat,
+    phase: 'playing',
+    mode: 'solo',
+    // The rules' own check on this view, as the connection sets it.
+    check: makeCheck(() => store.getState().view, seat),
+  });
   const screen = renderTable(store, () => {});
   document.body.replaceChildren(screen.element);
   const root = screen.element;

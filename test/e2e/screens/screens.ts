@@ -1,6 +1,7 @@
 // The app's real table screen (DOM desk and Phaser table) for a fixed seat view handed in by the
 // screenshot script (test/e2e/screens.ts): no server, no bots, nothing moving, so two runs of the
 // same state draw the same pixels.
+import { makeCheck } from '../../../src/client/check';
 import { makeTableStore, type Refusal } from '../../../src/client/store';
 import type { BackchannelState, Seat } from '../../../src/game/types';
 import { mountAnnouncer } from '../../../src/ui/announcer';
@@ -44,6 +45,7 @@ window.showCase = (c) => {
     mode: 'solo',
     reducedMotion: true,
     refusal: null,
+    check: makeCheck(() => store.getState().view, c.seat),
   });
   if (c.refusal) store.setState({ refusal: { ...c.refusal, serial: 1 } });
   const desk = table.element.querySelector<HTMLElement>('.desk');
