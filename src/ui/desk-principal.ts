@@ -14,7 +14,7 @@ import type {
 import type { Intents } from '../client/intents';
 import { h, uid } from './dom';
 import { refusalSlot } from './refusal';
-import { changes, clauseText, seatName, signed } from './format';
+import { changes, clauseText, seatName, signed, sizeLabel } from './format';
 
 /** One posture choice: its value and its label, with the scenario's own numbers. */
 type Choice<V extends string> = [V, string];
@@ -261,19 +261,41 @@ export function sentMemos(
   );
 }
 
-function shownClauses(scenario: Scenario, shown: (Clause | null)[]): HTMLElement {
+/**
+ * The clauses as delivered. To the memo's author (at ratification) each change the broker made is
+ * marked against what it wrote: a struck clause, a reframed size.
+ */
+function shownClauses(
+  scenario: Scenario,
+  shown: (Clause | null)[],
+  written: Clause[] | null,
+): HTMLElement {
   return h(
     'ul',
     { class: 'clauses' },
-    ...shown.map((c) =>
-      c
-        ? h('li', {}, clauseText(scenario, c))
-        : h(
-            'li',
-            { class: 'struck' },
-            h('span', { 'aria-label': 'struck by the broker' }, REDACTED),
+    ...shown.map((c, i) => {
+      const mine = written?.[i];
+      if (!c)
+        return h(
+          'li',
+          { class: 'struck' },
+          mine
+            ? [h('del', {}, clauseText(scenario, mine)), ' — struck by the broker']
+            : h('span', { 'aria-label': 'struck by the broker' }, REDACTED),
+        );
+      if (mine && mine.id === c.id && mine.size !== c.size)
+        return h(
+          'li',
+          { class: 'reframed' },
+          clauseText(scenario, c),
+          h(
+            'span',
+            { class: 'change' },
+            ` — reframed by the broker: you wrote ${sizeLabel(scenario, mine)}`,
           ),
-    ),
+        );
+      return h('li', {}, clauseText(scenario, c));
+    }),
   );
 }
 
@@ -303,12 +325,17 @@ export function proposalCard(
   const due = act.check('respond', p.id, 'reject') === null;
   const acceptRefusal = due ? act.check('respond', p.id, 'accept') : null;
   const title = proposalTitle(scenario, seat, p);
+  // The author's own memo, to set beside what the broker delivered of it.
+  const written =
+    p.kind === 'relay' && p.author === seat
+      ? (view.memos.find((m) => m.id === p.memoId)?.clauses ?? null)
+      : null;
   const headingId = uid('prop');
   const card = h(
     'article',
     { class: `proposal stage-${p.stage}`, 'aria-labelledby': headingId },
     h('h4', { id: headingId }, title),
-    p.shown.length ? shownClauses(scenario, p.shown) : null,
+    p.shown.length ? shownClauses(scenario, p.shown, written) : null,
     p.text ? h('blockquote', {}, p.text) : null,
     p.note ? h('p', { class: 'note' }, h('strong', {}, 'Broker’s note: '), p.note) : null,
   );

@@ -67,3 +67,25 @@ describe('an inbox card names the memo’s author', () => {
     expect(shown.root.querySelector('article.proposal button')).toBeNull();
   });
 });
+
+describe('at ratification the author sees what the broker changed', () => {
+  it.each(SCENARIOS)('%s: a reframed clause is marked against what the author wrote', (id) => {
+    let wrote = '';
+    const r = ratificationMatch(id, 'ui-reframe', (memo) => {
+      const c = memo.clauses[0] as { id: string; size: string };
+      const sizes = getScenario(id).catalog.find((d) => d.id === c.id)!.sizes;
+      const at = sizes.findIndex((s) => s.id === c.size);
+      wrote = sizes[at]!.label;
+      return { reframes: [{ clause: 0, delta: at > 0 ? -1 : 1 }] };
+    });
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const card = shown.root.querySelector('article.proposal')!;
+    expect(card.querySelector('li.reframed')?.textContent).toContain(
+      `reframed by the broker: you wrote ${wrote}`,
+    );
+    shown.destroy();
+    // The recipient is not told what the author wrote.
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    expect(shown.root.querySelector('article.proposal')?.textContent).not.toContain('you wrote');
+  });
+});

@@ -48,14 +48,18 @@ function firstMemo(r: Rules, seat: '0' | '1'): unknown {
  * A scripted line: Principal A writes a memo, the broker relays it to B, B accepts it; the next
  * round's response step is where A is asked to ratify (and B only watches).
  */
-export function ratificationMatch(scenario: ScenarioId, seed = 'ui-ratify'): Rules {
+export function ratificationMatch(
+  scenario: ScenarioId,
+  seed = 'ui-ratify',
+  relay: (memo: { id: string; clauses: unknown[] }) => Record<string, unknown> = () => ({}),
+): Rules {
   const r = newRules({ scenario, seed });
   must(r, '0', 'draftMemo', firstMemo(r, '0'));
   allDone(r); // drafting ends: the memo reaches the broker
   if (r.G.step !== 'mediation') throw new Error(`expected mediation, got ${r.G.step}`);
   const memo = r.G.memos.find((m) => m.author === '0' && m.status === 'pending');
   if (!memo) throw new Error('A’s memo is not on the broker’s desk');
-  must(r, '2', 'relay', memo.id, {});
+  must(r, '2', 'relay', memo.id, relay(memo));
   allDone(r); // mediation ends
   const proposal = r.G.proposals.find((p) => p.memoId === memo.id);
   if (!proposal) throw new Error('no proposal from the relay');
