@@ -171,7 +171,10 @@ export function memoComposer(
     h('h3', { id: 'memo-h' }, `Memo to ${seatName(scenario, '2')}`),
   );
   if (walked) {
-    section.append(h('p', {}, 'You walked out: you send no memo this round.'));
+    section.append(
+      h('p', {}, 'You walked out: you send no memo this round.'),
+      refusalSlot('draftMemo'),
+    );
     return section;
   }
   section.append(
@@ -181,7 +184,10 @@ export function memoComposer(
       `Every memo goes to the broker, who decides what the other side hears. ${mine.length} of ${MAX_MEMOS_PER_ROUND} sent this round.`,
     ),
   );
-  if (mine.length >= MAX_MEMOS_PER_ROUND) return section;
+  if (mine.length >= MAX_MEMOS_PER_ROUND) {
+    section.append(refusalSlot('draftMemo'));
+    return section;
+  }
   const counterId = uid('counter');
   const textId = uid('memo-text');
   const text = h('textarea', {

@@ -66,10 +66,10 @@ async function waitForStep(page: Page, round: number, step: string): Promise<voi
   }
 }
 
-/** The refusal shown for a move the rules did not allow, if any. */
+/** The refusal shown (beside its control) for a move the rules did not allow, if any. */
 async function refusal(page: Page): Promise<string> {
-  const alert = page.getByRole('alert');
-  return (await alert.count()) ? ((await alert.first().textContent()) ?? '') : '';
+  const shown = page.locator('.desk .refusal:not([hidden])');
+  return (await shown.count()) ? ((await shown.first().textContent()) ?? '') : '';
 }
 
 async function expectNoRefusal(page: Page): Promise<void> {

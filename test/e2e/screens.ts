@@ -4,9 +4,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'vite';
-import { getScenario } from '../../src/game/scenario';
+import { applyMove } from '../../src/bots/engine';
+import { makeCheck } from '../../src/client/check';
+import { intentKey } from '../../src/client/intents';
+import { enumerate } from '../../src/game/enumerate';
+import type { MoveName } from '../../src/game/moves';
+import type { Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import {
+  SCENARIOS,
   finishedViews,
   freshMatch,
   mediationWithMemo,
@@ -20,50 +26,68 @@ const label = process.argv[2] ?? 'now';
 const only = process.argv[3];
 const OUT = join(ROOT, 'test-results', 'screens', label);
 
+/** The rules' own refusal, in the words the desk shows, of the first of these moves refused. */
+function realRefusal(
+  view: ScreenCase['view'],
+  seat: Seat,
+  tries: [MoveName, unknown[]][],
+): ScreenCase['refusal'] {
+  const check = makeCheck(() => view, seat) as (m: MoveName, ...a: unknown[]) => string | null;
+  for (const [move, args] of tries) {
+    const text = check(move, ...args);
+    if (text) return { key: intentKey(move, args), text };
+  }
+  throw new Error(`none of ${tries.map((t) => t[0]).join(', ')} was refused`);
+}
+
+/** A principal that has written its two memos of the round. */
+function twoMemos(id: (typeof SCENARIOS)[number], seat: '0' | '1') {
+  const r = freshMatch(id, `ui-screens-${seat}`);
+  const memos = enumerate(r.G, seat).filter((m) => m.move === 'draftMemo');
+  for (const m of memos.slice(0, 2)) applyMove(r, seat, 'draftMemo', m.args);
+  return { r, third: memos[2]!.args };
+}
+
 function cases(): [string, ScreenCase][] {
   const out: [string, ScreenCase][] = [];
-  for (const id of ['doha-2026', 'meridian-strait'] as const) {
-    const fresh = freshMatch(id);
-    out.push([
-      `${id}-principal-a-drafting`,
-      {
-        view: viewFor(fresh.G, '0'),
-        seat: '0',
-        refusal: {
-          key: 'draftMemo',
-          text: 'A memo may name each clause once: “Sanctions relief” is named twice.',
-        },
-      },
-    ]);
-    out.push([
-      `${id}-principal-b-drafting`,
-      {
-        view: viewFor(fresh.G, '1'),
-        seat: '1',
-        refusal: { key: 'setPosture', text: 'Postures are set in drafting only.' },
-      },
-    ]);
+  for (const id of SCENARIOS) {
+    for (const [seat, who] of [
+      ['0', 'a'],
+      ['1', 'b'],
+    ] as const) {
+      const { r, third } = twoMemos(id, seat);
+      const view = viewFor(r.G, seat);
+      out.push([
+        `${id}-principal-${who}-drafting`,
+        { view, seat, refusal: realRefusal(view, seat, [['draftMemo', third]]) },
+      ]);
+    }
     const med = mediationWithMemo(id);
+    const medView = viewFor(med.G, '2');
     const memo = med.G.memos.find((m) => m.status === 'pending')!;
     out.push([
       `${id}-broker-mediation`,
       {
-        view: viewFor(med.G, '2'),
+        view: medView,
         seat: '2',
-        refusal: {
-          key: `relay:${memo.id}`,
-          text: `Not enough capital: the reframes cost ${getScenario(id).tunables.mediation.reframeCost * 2}, you have 1.`,
-        },
+        refusal: realRefusal(medView, '2', [
+          ['relay', [memo.id, { reframes: [0, 1, 2, 3].map((clause) => ({ clause, delta: 1 })) }]],
+          ['bundle', [{ parts: [{ memoId: memo.id, clause: 0 }] }]],
+        ]),
       },
     ]);
     const rat = ratificationMatch(id);
+    const ratView = viewFor(rat.G, '0');
     const p = rat.G.proposals.find((x) => x.stage === 'ratification')!;
     out.push([
       `${id}-principal-a-ratification`,
       {
-        view: viewFor(rat.G, '0'),
+        view: ratView,
         seat: '0',
-        refusal: { key: `respond:${p.id}`, text: 'Hardened: you cannot give two clauses.' },
+        refusal: realRefusal(ratView, '0', [
+          ['statement', [{ kind: 'silence' }]],
+          ['respond', [p.id, 'maybe']],
+        ]),
       },
     ]);
     out.push([`${id}-principal-b-ratification`, { view: viewFor(rat.G, '1'), seat: '1' }]);
