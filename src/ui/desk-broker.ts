@@ -8,7 +8,7 @@ import type { BackchannelState, Memo, Proposal } from '../game/types';
 import type { Intents } from '../client/intents';
 import { h, uid } from './dom';
 import { refusalSlot } from './refusal';
-import { changes, clauseText, seatName } from './format';
+import { changes, clauseText, seatName, sizeLabel } from './format';
 
 /** Sentences of a memo's text with their [start, end) offsets, for striking by keyboard. */
 export function sentences(text: string): { start: number; end: number; text: string }[] {
@@ -46,11 +46,12 @@ function memoCard(
     const strikeId = uid('strike');
     const strike = h('input', { type: 'checkbox', id: strikeId });
     strikes.push(strike);
-    const options: [string, string][] = [['0', `as written: ${def?.sizes[at]?.label ?? c.size}`]];
-    if (def?.sizes[at + 1])
-      options.push(['1', `one size up: ${def.sizes[at + 1]!.label} (${t.reframeCost} capital)`]);
-    if (def?.sizes[at - 1])
-      options.push(['-1', `one size down: ${def.sizes[at - 1]!.label} (${t.reframeCost} capital)`]);
+    const options: [string, string][] = [['0', `as written: ${sizeLabel(scenario, c)}`]];
+    const next = (d: 1 | -1) => def?.sizes[at + d];
+    const up = next(1);
+    const down = next(-1);
+    if (up) options.push(['1', `one size up: ${up.label} (${t.reframeCost} capital)`]);
+    if (down) options.push(['-1', `one size down: ${down.label} (${t.reframeCost} capital)`]);
     const reframeId = uid('reframe');
     const reframe = h(
       'select',

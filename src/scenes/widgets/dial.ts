@@ -5,7 +5,13 @@ import * as Phaser from 'phaser';
 import { timeLeft, type TableState } from '../../client/store';
 import type { Scenario } from '../../game/scenario/schema';
 import type { BackchannelState, Seat, TimedStep } from '../../game/types';
-import { formatCountdown, OUTCOME_NAMES, seatName, STEP_NAMES } from '../../ui/format';
+import {
+  countdownText,
+  formatCountdown,
+  OUTCOME_NAMES,
+  seatName,
+  STEP_NAMES,
+} from '../../ui/format';
 import type { TableLayout } from '../layout';
 import { SURFACE, TRACK_STYLE, css } from '../palette';
 import type { Board } from './board';
@@ -282,7 +288,7 @@ export function tickDial(
           : countdown
         : countdown === 'untimed' || countdown === 'paused' || !countdown
           ? countdown
-          : `${countdown} left`,
+          : countdownText(null, left),
     );
     const title = text.get('clock.title');
     if (compact && title) {
