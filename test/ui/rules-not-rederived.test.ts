@@ -27,8 +27,14 @@ const BANNED_MODULES = [
   'tracks',
   'view',
 ];
-/** From the clauses module only the catalog's lookups (a clause's entry, a size's place). */
-const CLAUSE_LOOKUPS = new Set(['clauseDef', 'sizeIndex', 'relativeGiver']);
+/** From the clauses module only the catalog's lookups and the rules' own verification count. */
+const CLAUSE_LOOKUPS = new Set([
+  'clauseDef',
+  'sizeIndex',
+  'relativeGiver',
+  // The rules' own count of a deal's verification (read, not worked out again).
+  'verificationRounds',
+]);
 
 /** Reading a rule's threshold or timing out of the tunables is working the rule out again. */
 const THRESHOLDS =
@@ -44,8 +50,6 @@ const CHECKER = 'src/client/check.ts';
 const AWAITING: Record<string, string> = {
   'src/scenes/widgets/gauges.ts':
     'seatModel: each track’s danger zone and its hardened/walkout note',
-  'src/scenes/widgets/deals.ts':
-    'seatModel: each deal’s verification total (inspections speed it up)',
 };
 
 function files(dir: string): string[] {

@@ -1,5 +1,6 @@
 // The deals panel: each deal's clauses, a status glyph (a filling ring while it verifies, a tick,
 // a cross) and a pip per round of verification; as many rows as fit, then a count of the rest.
+import { verificationRounds } from '../../game/clauses';
 import type { Scenario } from '../../game/scenario/schema';
 import type { BackchannelState, Deal } from '../../game/types';
 import { DEAL, SURFACE } from '../palette';
@@ -97,7 +98,7 @@ export function drawDeals(b: Board, view: BackchannelState, scenario: Scenario):
     return;
   }
   for (const row of rows)
-    drawDeal(b, row.deal, scenario, r, row.y, row.lines, glyphR, textX, size, small, lineH);
+    drawDeal(b, view, row.deal, scenario, r, row.y, row.lines, glyphR, textX, size, small, lineH);
   if (rows.length < deals.length) {
     text.txt('deals.more', r.x + pad, y, `+${deals.length - rows.length} more`, {
       size: Math.round(u * 0.78),
@@ -109,6 +110,7 @@ export function drawDeals(b: Board, view: BackchannelState, scenario: Scenario):
 
 function drawDeal(
   b: Board,
+  view: BackchannelState,
   deal: Deal,
   scenario: Scenario,
   r: Rect,
@@ -125,7 +127,7 @@ function drawDeal(
   const pad = u * 0.8;
   const gy = y + glyphR + u * 0.1;
   const gx = r.x + pad + glyphR;
-  const total = verifyTotal(deal, scenario);
+  const total = verifyTotal(view, deal, scenario);
   const done = Math.max(0, total - deal.verifyLeft);
   dealGlyph(b, deal.status, gx, gy, glyphR, total > 0 ? done / total : 0);
   text.txt(`deal.${deal.id}.t`, textX, y, lines.join('\n'), {
@@ -206,13 +208,12 @@ function dealGlyph(
   }
 }
 
-function verifyTotal(deal: Deal, scenario: Scenario): number {
-  let total = 0;
-  for (const c of deal.clauses) {
-    const def = scenario.catalog.find((d) => d.id === c.id);
-    if (def) total = Math.max(total, def.verifyRounds);
-  }
-  return Math.max(total, deal.verifyLeft);
+/**
+ * The rounds a deal takes to verify, as the rules count them (an inspections clause verified or
+ * signed with it speeds its partner up); never fewer than it still has left.
+ */
+function verifyTotal(view: BackchannelState, deal: Deal, scenario: Scenario): number {
+  return Math.max(verificationRounds(view, scenario, deal.clauses), deal.verifyLeft);
 }
 
 /** A clause in few words: its name, and its size where it has more than one. */
