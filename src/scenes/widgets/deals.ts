@@ -1,12 +1,11 @@
 // The deals panel: each deal's clauses, a status glyph (a filling ring while it verifies, a tick,
 // a cross) and a pip per round of verification; as many rows as fit, then a count of the rest.
-import { verificationRounds } from '../../game/clauses';
 import type { Scenario } from '../../game/scenario/schema';
 import type { BackchannelState, Deal } from '../../game/types';
 import { DEAL, SURFACE } from '../palette';
 import type { Rect } from '../mapArt';
-import { sizeLabel } from '../../ui/format';
 import type { Board } from './board';
+import { clauseLabel, verifyTotal } from './deal-facts';
 import { clamp, panel } from './marks';
 import { fontOf, measure, wrapText } from './text';
 
@@ -206,21 +205,4 @@ function dealGlyph(
     g.fillStyle(DEAL.verifying, 1);
     g.fillCircle(gx, gy, glyphR * 0.22);
   }
-}
-
-/**
- * The rounds a deal takes to verify, as the rules count them (an inspections clause verified or
- * signed with it speeds its partner up); never fewer than it still has left.
- */
-function verifyTotal(view: BackchannelState, deal: Deal, scenario: Scenario): number {
-  return Math.max(verificationRounds(view, scenario, deal.clauses), deal.verifyLeft);
-}
-
-/** A clause in few words: its name, and its size where it has more than one. */
-function clauseLabel(id: string, size: string, scenario: Scenario): string {
-  const def = scenario.catalog.find((d) => d.id === id);
-  if (!def) return id;
-  if (def.sizes.length < 2 || !def.sizes.some((s) => s.id === size)) return def.name;
-  const label = sizeLabel(scenario, { id, size });
-  return `${def.name}, ${/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label}`;
 }
