@@ -6,7 +6,7 @@ import { clauseDef, sizeIndex } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
 import type { BackchannelState, Memo, Proposal } from '../game/types';
 import type { Intents } from '../client/intents';
-import { h, uid } from './dom';
+import { h, panel, uid } from './dom';
 import { refusalSlot } from './refusal';
 import { changes, clauseText, seatName, sizeLabel } from './format';
 
@@ -188,10 +188,10 @@ function bundleForm(
   );
   if (items.length < 2) return null;
   const [note, noteValue] = noteField('bundle-note');
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'bundle-h' },
-    h('h3', { id: 'bundle-h' }, 'Bundle clauses from both sides'),
+  return panel(
+    'bundle-h',
+    'Bundle clauses from both sides',
+    {},
     h(
       'p',
       { class: 'hint' },
@@ -276,10 +276,10 @@ export function brokerDesk(
   act: Intents,
 ): HTMLElement[] {
   const pending = view.memos.filter((m) => m.status === 'pending');
-  const desk = h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'desk-h' },
-    h('h3', { id: 'desk-h' }, `On your desk (${pending.length})`),
+  const desk = panel(
+    'desk-h',
+    `On your desk (${pending.length})`,
+    {},
     pending.length === 0
       ? h('p', {}, 'No memo waits for you. You may table a proposal, then end your step.')
       : h('div', { class: 'memos' }, ...pending.map((m) => memoCard(view, scenario, m, act))),
@@ -320,10 +320,10 @@ export function deliveredPanel(view: BackchannelState, scenario: Scenario): HTML
           `${seatName(scenario, s)}: ${p.answers[s] === 'accept' ? 'accepted' : p.answers[s] === 'reject' ? 'rejected' : 'no answer yet'}`,
       )
       .join(' · ');
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'delivered-h' },
-    h('h3', { id: 'delivered-h' }, 'What you delivered'),
+  return panel(
+    'delivered-h',
+    'What you delivered',
+    {},
     h(
       'ul',
       { class: 'memo-list' },

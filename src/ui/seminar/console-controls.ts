@@ -5,7 +5,7 @@ import { BOT_LEVELS, PERSONAS } from '../../bots';
 import type { ConsoleController } from '../../client/console';
 import type { BotSpec, Dashboard, SeminarTable } from '../../client/seminar';
 import { TRACK_NAMES, type Scenario } from '../../game/scenario/schema';
-import { h } from '../dom';
+import { field, h } from '../dom';
 import { changes } from '../format';
 import { trackRows } from './common';
 
@@ -91,12 +91,7 @@ export function injectForm(
   const custom = h(
     'div',
     { class: 'inject-custom' },
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'inject-headline' }, 'Custom headline (1–140 characters)'),
-      headline,
-    ),
+    field('inject-headline', 'Custom headline (1–140 characters)', headline),
     h(
       'fieldset',
       {},
@@ -104,9 +99,7 @@ export function injectForm(
       h(
         'div',
         { class: 'effects' },
-        ...TRACK_NAMES.map((k, i) =>
-          h('div', { class: 'field' }, h('label', { for: `inject-${k}` }, labelOf(k)), effects[i]!),
-        ),
+        ...TRACK_NAMES.map((k, i) => field(`inject-${k}`, labelOf(k), effects[i]!)),
       ),
     ),
   );
@@ -130,8 +123,8 @@ export function injectForm(
     h(
       'div',
       { class: 'row' },
-      h('div', { class: 'field' }, h('label', { for: 'inject-target' }, 'To'), target),
-      h('div', { class: 'field grow' }, h('label', { for: 'inject-which' }, 'Inject'), which),
+      field('inject-target', 'To', target),
+      field('inject-which', 'Inject', which, 'field grow'),
     ),
     describe,
     custom,
@@ -195,8 +188,8 @@ export function fillForm(ctl: ConsoleController): HTMLElement {
     h(
       'div',
       { class: 'row' },
-      h('div', { class: 'field' }, h('label', { for: 'bot-level' }, 'Bot level'), level),
-      h('div', { class: 'field' }, h('label', { for: 'bot-persona' }, 'Bot persona'), persona),
+      field('bot-level', 'Bot level', level),
+      field('bot-persona', 'Bot persona', persona),
     ),
     h('button', { type: 'submit', id: 'fill-seats' }, 'Fill every open seat with bots'),
   );
