@@ -39,8 +39,65 @@ export const INTERNAL_TEXT: readonly RegExp[] = [
 
 export const looksInternal = (text: string): boolean => INTERNAL_TEXT.some((re) => re.test(text));
 
+/** What the rules' reasons refer to by code, for their rewording. */
+export interface Glossary {
+  clause(id: string): string;
+  seat(seat: string): string;
+  step(step: string): string;
+}
+
+type Rewording = [RegExp, (m: RegExpExecArray, g: Glossary) => string];
+
+/**
+ * The rules' refusals that name things by code, in a person's words. The rules' own wording is
+ * the truth of why; this only says it without ids, seat numbers or schema paths. (The seat model
+ * is to carry these words itself; until then they live here, in one table.)
+ */
+const REWORDINGS: Rewording[] = [
+  [/^seat \S+ does not act now$/, () => 'You have finished this step: wait for the other seats.'],
+  [
+    /^only in the (\w+) step \(now: (\w+)\)$/,
+    (m, g) => `That is done in the ${g.step(m[1]!)} step; this is the ${g.step(m[2]!)} step.`,
+  ],
+  [/^clause "([^"]+)" appears twice$/, (m, g) => `“${g.clause(m[1]!)}” is named twice.`],
+  [/^unknown clause "([^"]+)"$/, () => 'That clause is not in this scenario.'],
+  [
+    /^clause "([^"]+)" has no size /,
+    (m, g) => `Pick a size of “${g.clause(m[1]!)}” from its list.`,
+  ],
+  [/^clause "([^"]+)" is given by /, (m, g) => `“${g.clause(m[1]!)}” is given by the other side.`],
+  [/^no proposal "[^"]+" awaits your answer$/, () => 'That proposal no longer awaits your answer.'],
+  [/^no memo "[^"]+" awaits the broker$/, () => 'That memo is no longer on your desk.'],
+  [/^memo "[^"]+" has no clause \d+$/, () => 'That clause is no longer in the memo.'],
+  [/^parts: /, () => 'A bundle takes two to four clauses, from memos of both sides.'],
+  [/^clauses: /, () => 'A proposal takes one to four clauses.'],
+  [/^(text|note): at most (\d+) characters$/, (m) => `At most ${m[2]} characters.`],
+  [/^(text|note): no control characters$/, () => 'Remove the control characters from the text.'],
+  [
+    /^the memo has (\d+) clauses?$/,
+    (m) => `The memo has ${m[1] === '1' ? 'one clause' : `${m[1]} clauses`}.`,
+  ],
+  [
+    /^clause \d+ has no size one step (up|down)$/,
+    (m) => `That clause has no size one step ${m[1]}.`,
+  ],
+  [/^blame names another seat/, () => 'Blame another seat, not your own.'],
+  [/^answer "accept" or "reject"$/, () => 'Answer accept or reject.'],
+  [/^the match is over$/, () => 'The match is over.'],
+];
+
+/** The rules' reason in a person's words, when it names things by code. */
+export function reword(reason: string, g: Glossary): string {
+  for (const [re, words] of REWORDINGS) {
+    const m = re.exec(reason);
+    if (m) return words(m, g);
+  }
+  return reason;
+}
+
 /** A sentence for the person: the text if it reads as one, else a plain fallback. */
-export function forPerson(text: string | undefined | null): string {
+export function forPerson(text: string | undefined | null, g?: Glossary): string {
+  if (text && g) text = reword(text, g);
   if (!text || looksInternal(text)) return FALLBACK;
   const trimmed = text.trim();
   const sentence = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);

@@ -56,7 +56,7 @@ describe('refusals in words', () => {
       }
     }
     const bad = [...shown].filter(
-      (w) => INTERNAL_TEXT.some((re) => re.test(w)) || !/^[A-Z].*[.!?]$/.test(w),
+      (w) => INTERNAL_TEXT.some((re) => re.test(w)) || !/^[“A-Z].*[.!?]$/.test(w),
     );
     expect(bad).toEqual([]);
     // The rules' raw reasons do carry codes: the words a person reads are not those.
