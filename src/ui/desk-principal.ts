@@ -268,8 +268,8 @@ export function sentMemos(
 }
 
 /**
- * The clauses as delivered. To the memo's author (at ratification) each change the broker made is
- * marked against what it wrote: a struck clause, a reframed size.
+ * The clauses as delivered. To the memo's author (at ratification) a size the broker reframed is
+ * marked against what it wrote.
  */
 function shownClauses(
   scenario: Scenario,
@@ -281,13 +281,12 @@ function shownClauses(
     { class: 'clauses' },
     ...shown.map((c, i) => {
       const mine = written?.[i];
+      // A struck clause reads as struck to everyone: the author knows what it wrote.
       if (!c)
         return h(
           'li',
           { class: 'struck' },
-          mine
-            ? [h('del', {}, clauseText(scenario, mine)), ' — struck by the broker']
-            : h('span', { 'aria-label': 'struck by the broker' }, REDACTED),
+          h('span', { 'aria-label': 'struck by the broker' }, REDACTED),
         );
       if (mine && mine.id === c.id && mine.size !== c.size)
         return h(
