@@ -1,12 +1,14 @@
 // What the Phaser table states without drawing: a deal's verification is counted as the rules
-// count it (an inspections clause speeds up the enrichment cap it is signed with).
+// count it (an inspections clause speeds up the enrichment cap it is signed with), and the dial's
+// round lasts the scenario's hours (not a fixed 72).
 import { describe, expect, it } from 'vitest';
 import { applyMove, newRules } from '../../src/bots/engine';
 import { getScenario } from '../../src/game/scenario';
 import type { Clause } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { verifyTotal } from '../../src/scenes/widgets/deal-facts';
-import { allDone } from './states';
+import { roundTime } from '../../src/scenes/widgets/dial-facts';
+import { SCENARIOS, allDone, matchAt, rebalanced } from './states';
 
 describe('a deal’s verification on the table', () => {
   it('an inspections clause signed with the enrichment cap makes it verify a round sooner', () => {
@@ -34,5 +36,17 @@ describe('a deal’s verification on the table', () => {
     expect(cap.verifyRounds).toBe(2);
     expect(total).toBe(cap.verifyRounds - 1);
     expect(total - view.deals[0]!.verifyLeft).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the round’s dial', () => {
+  it.each([...SCENARIOS, ...SCENARIOS.map(rebalanced)])('%s: hours from the scenario', (id) => {
+    const hours = getScenario(id).tunables.mediation.hoursPerRound;
+    const r = matchAt(id, 'mediation');
+    const t = roundTime(viewFor(r.G, '2'), getScenario(id), null);
+    expect(t.hours).toBe(hours);
+    // Untimed, equal steps: mediation opens a quarter into the round.
+    expect(t.hour).toBe(Math.floor(hours / 4));
+    expect(roundTime(viewFor(r.G, '2'), getScenario(id), null).roundFraction).toBeCloseTo(0.25);
   });
 });

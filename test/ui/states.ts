@@ -121,6 +121,8 @@ export function rebalanced(base: (typeof SCENARIOS)[number]): ScenarioId {
   const m = s.tunables.mediation;
   Object.assign(m, { leakCapital: 2, leakPressure: 3, expiryCapital: 2, expiryPressure: 2 });
   m.reframeCost = 2;
+  m.hoursPerRound = 48;
+  m.turnaroundHours = 48;
   registerScenario(parseScenario(s, `test/ui/${id}.json`));
   return id;
 }

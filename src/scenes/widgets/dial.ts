@@ -15,13 +15,9 @@ import {
 import type { TableLayout } from '../layout';
 import { SURFACE, TRACK_STYLE, css } from '../palette';
 import type { Board } from './board';
+import { STEPS, roundTime, stepSegments } from './dial-facts';
 import { clamp, panel, type Graphics } from './marks';
 import { fitText, fontOf, type TextPool } from './text';
-
-const STEPS: readonly TimedStep[] = ['drafting', 'mediation', 'response', 'press'];
-
-/** The in-game hours a round lasts, from the scenario's tunables. */
-export const roundHours = (scenario: Scenario): number => scenario.tunables.mediation.hoursPerRound;
 
 function dialGeometry(layout: TableLayout) {
   const r = layout.clock;
@@ -34,19 +30,6 @@ function dialGeometry(layout: TableLayout) {
     ringR: radius * 0.8,
     ringW: Math.max(3, radius * 0.17),
   };
-}
-
-/** Each timed step's share of the round, from the match's step lengths. */
-export function stepSegments(view: BackchannelState): { from: number; to: number }[] {
-  const secs = view.options.stepSeconds;
-  const weights = STEPS.map((s) => (secs ? Math.max(1, secs[s]) : 1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  let acc = 0;
-  return weights.map((w) => {
-    const from = acc / total;
-    acc += w;
-    return { from, to: acc / total };
-  });
 }
 
 /** Round, step and countdown beside the round's dial. */
@@ -222,18 +205,7 @@ export function tickDial(
   if (!view || !text.get('clock.countdown')) return last;
   const now = Date.now();
   const left = timeLeft(state, now);
-  const clock = view.clock;
-  const current = STEPS.indexOf(view.step as TimedStep);
-  let fraction = 0;
-  if (view.step === 'over') fraction = 1;
-  else if (left !== null && clock.deadline !== null) {
-    const span = Math.max(1, clock.deadline - clock.startedAt);
-    fraction = clamp(1 - left / span, 0, 1);
-  }
-  const seg = stepSegments(view)[Math.max(0, current)] ?? { from: 0, to: 1 };
-  const roundFraction = view.step === 'over' ? 1 : seg.from + (seg.to - seg.from) * fraction;
-  const hours = roundHours(scenario);
-  const hour = Math.min(hours, Math.floor(roundFraction * hours));
+  const { current, seg, roundFraction, hour, hours } = roundTime(view, scenario, left);
   const countdown =
     view.step === 'over'
       ? ''
