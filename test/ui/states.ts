@@ -8,6 +8,7 @@ import { getScenario, hasScenario, parseScenario, registerScenario } from '../..
 import type { Scenario } from '../../src/game/scenario/schema';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
+import { makeRng } from '../../src/bots/rng';
 import { randomStates } from '../bots/states';
 
 export const SCENARIOS = ['doha-2026', 'meridian-strait'] as const;
@@ -125,4 +126,20 @@ export function rebalanced(base: (typeof SCENARIOS)[number]): ScenarioId {
   m.turnaroundHours = 48;
   registerScenario(parseScenario(s, `test/ui/${id}.json`));
   return id;
+}
+
+/** Random legal play (as test/bots/states.ts plays) to the end of the match: the final state. */
+export function finishedByPlay(scenario: ScenarioId, seed: string): BackchannelState {
+  const r = newRules({ scenario, seed });
+  const rng = makeRng(seed);
+  for (let moves = 0; r.G.step !== 'over' && moves < 4000; moves++) {
+    const seat = rng.pick([...r.G.pending]) as Seat;
+    const legal = enumerate(r.G, seat).filter((a) => a.move !== 'done');
+    const action =
+      legal.length > 0 && rng.chance(0.75) ? rng.pick(legal) : { move: 'done' as const, args: [] };
+    const reason = applyMove(r, seat, action.move, action.args);
+    if (reason) throw new Error(`random play refused: ${reason}`);
+  }
+  if (!r.G.final) throw new Error('the match did not end');
+  return r.G;
 }

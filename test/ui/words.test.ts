@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INTERNAL_TEXT } from '../../src/client/refusals';
 import { getScenario } from '../../src/game/scenario';
 import { renderSeat, type Rendered } from './render';
-import { SCENARIOS, finishedViews, randomSeatViews } from './states';
+import { RECORD_FORMAT, type MatchRecord } from '../../src/game/record';
+import { debriefContent } from '../../src/ui/seminar/debrief';
+import { SCENARIOS, finishedByPlay, finishedViews, randomSeatViews } from './states';
 
 let shown: Rendered | null = null;
 afterEach(() => shown?.destroy());
@@ -46,6 +48,38 @@ describe('what a person reads', () => {
               `${seat} ${view.step} r${view.round}: “${m[0]}” in “${text.slice(Math.max(0, m.index - 40), m.index + 40)}”`,
             );
         }
+    }
+    expect([...new Set(found)].slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('the debrief', () => {
+  it.each(SCENARIOS)('%s: no internal code or schema path in a finished match’s debrief', (id) => {
+    const found: string[] = [];
+    for (const seed of ['ui-debrief-1', 'ui-debrief-2']) {
+      const final = finishedByPlay(id, `${id}/${seed}`);
+      const record: MatchRecord = {
+        format: RECORD_FORMAT,
+        matchID: `m-${seed}`,
+        setupData: { scenario: id },
+        seed: final.seed ?? seed,
+        startedAt: 0,
+        actions: [],
+        final,
+      };
+      const root = document.createElement('div');
+      root.append(...debriefContent(record));
+      document.body.replaceChildren(root);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent?.trim() ?? '';
+        // What players wrote, and the seed and match id shown for the record, are theirs.
+        if (!text || n.parentElement?.closest('blockquote, del, ins, code, .memo-text')) continue;
+        for (const re of [...INTERNAL_TEXT, ...codesOf(id)]) {
+          const m = re.exec(text);
+          if (m) found.push(`“${m[0]}” in “${text.slice(0, 80)}”`);
+        }
+      }
     }
     expect([...new Set(found)].slice(0, 20)).toEqual([]);
   });

@@ -35,6 +35,16 @@ import type { Screen } from './common';
 import { makeRecordLoader, type RecordState } from '../../client/debrief';
 
 const SEATS: readonly Seat[] = ['0', '1', '2'];
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** A memo as a person names it: "Washington’s second memo of round 3" (its id is the program's). */
+function memoName(G: BackchannelState, scenario: Scenario, m: Memo): string {
+  const same = G.memos.filter((x) => x.author === m.author && x.round === m.round);
+  const n = same.findIndex((x) => x.id === m.id);
+  const which = same.length > 1 ? `${ORDINALS[n] ?? `${n + 1}th`} memo` : 'memo';
+  return `${seatName(scenario, m.author)}’s ${which} of round ${m.round}`;
+}
 const other = (s: PrincipalSeat): PrincipalSeat => (s === '0' ? '1' : '0');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -148,7 +158,7 @@ function memoArticle(G: BackchannelState, scenario: Scenario, m: Memo): HTMLElem
     h(
       'h4',
       { id: headingId },
-      `Memo ${m.id}, round ${m.round}, from ${seatName(scenario, m.author)}: ${FATE[m.status] ?? m.status}${d && d.round !== m.round ? ` in round ${d.round}` : ''}`,
+      `${capitalise(memoName(G, scenario, m))}: ${FATE[m.status] ?? m.status}${d && d.round !== m.round ? ` in round ${d.round}` : ''}`,
     ),
     changes.length ? h('p', { class: 'meta' }, `Changes: ${changes.join(', ')}.`) : null,
     h(
@@ -589,7 +599,7 @@ function dealFate(G: BackchannelState, scenario: Scenario, d: Deal): HTMLElement
   const memo = p?.memoId ? G.memos.find((m) => m.id === p.memoId) : undefined;
   const origin =
     d.kind === 'relay' && memo
-      ? `From ${seatName(scenario, memo.author)}’s memo ${memo.id}${memo.delivery?.reframes.length ? `, which ${seatName(scenario, '2')} had reframed` : ''}${memo.delivery && (memo.delivery.redactClauses.length || memo.delivery.redactSpans.length) ? ', with strikes' : ''}.`
+      ? `From ${memoName(G, scenario, memo)}${memo.delivery?.reframes.length ? `, which ${seatName(scenario, '2')} had reframed` : ''}${memo.delivery && (memo.delivery.redactClauses.length || memo.delivery.redactSpans.length) ? ', with strikes' : ''}.`
       : d.kind === 'bundle'
         ? `A bundle by ${seatName(scenario, '2')}, merging both sides’ memos.`
         : `Tabled by ${seatName(scenario, '2')}.`;
@@ -666,8 +676,7 @@ function roundSection(G: BackchannelState, scenario: Scenario, round: number): H
 }
 
 function fateLists(G: BackchannelState, scenario: Scenario): HTMLElement {
-  const line = (m: Memo) =>
-    h('li', {}, `Memo ${m.id}, round ${m.round}, from ${seatName(scenario, m.author)}`);
+  const line = (m: Memo) => h('li', {}, capitalise(memoName(G, scenario, m)));
   const group = (title: string, list: Memo[]) =>
     h(
       'div',
