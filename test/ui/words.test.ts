@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { INTERNAL_TEXT } from '../../src/client/refusals';
 import { getScenario } from '../../src/game/scenario';
 import { renderSeat, type Rendered } from './render';
+import { makeConsole } from '../../src/client/console';
+import type { SeminarTable } from '../../src/client/seminar';
 import { RECORD_FORMAT, type MatchRecord } from '../../src/game/record';
+import { tableCard } from '../../src/ui/seminar/console-cards';
 import { debriefContent } from '../../src/ui/seminar/debrief';
 import { SCENARIOS, finishedByPlay, finishedViews, randomSeatViews } from './states';
 
@@ -81,6 +84,46 @@ describe('the debrief', () => {
         }
       }
     }
+    expect([...new Set(found)].slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('the facilitator console', () => {
+  it('no internal code or schema path on a table card, running or ended', () => {
+    const ctl = makeConsole('s-test');
+    const found: string[] = [];
+    const spectator = [...views.map((v) => v.view)].filter((_, i) => i % 3 === 0);
+    spectator.forEach((view, i) => {
+      const scenario = getScenario(view.options.scenario);
+      const table: SeminarTable = {
+        table: i + 1,
+        matchID: `match-${i}`,
+        code: 'ABC123',
+        round: view.round,
+        rounds: view.options.rounds,
+        step: view.step,
+        clock: view.clock,
+        paused: view.paused ?? null,
+        pending: view.pending,
+        tracks: view.tracks,
+        breakout: view.breakout,
+        deals: view.deals,
+        feed: view.feed.slice(-5),
+        ...(view.final ? { final: view.final } : {}),
+        seats: [
+          { seat: '0', controller: 'student', name: 'Ada', connected: true },
+          { seat: '1', controller: 'bot', bot: { level: 'hard', persona: 'hawk' } },
+          { seat: '2', controller: 'open', code: 'SEAT22' },
+        ],
+      };
+      const root = document.createElement('section');
+      root.append(...tableCard(ctl, scenario, table));
+      const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+      for (const re of [...INTERNAL_TEXT, ...codesOf(scenario.id)]) {
+        const m = re.exec(text);
+        if (m) found.push(`“${m[0]}” in “${text.slice(Math.max(0, m.index - 40), m.index + 40)}”`);
+      }
+    });
     expect([...new Set(found)].slice(0, 20)).toEqual([]);
   });
 });
