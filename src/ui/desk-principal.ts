@@ -377,7 +377,13 @@ export function inbox(
   seat: PrincipalSeat,
   act: Intents,
 ): HTMLElement {
-  const recent = view.proposals.filter((p) => p.round === view.round || p.dueRound === view.round);
+  // What was delivered this round; and a memo back for ratification from the round it is due in,
+  // once its response step opens (to its author to ratify, to the recipient for the outcome). A
+  // card never comes back in the drafting or mediation of a later round.
+  const answering = view.step === 'response' || view.step === 'press';
+  const recent = view.proposals.filter(
+    (p) => p.round === view.round || (p.dueRound === view.round && answering),
+  );
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'inbox-h' },

@@ -89,3 +89,20 @@ describe('at ratification the author sees what the broker changed', () => {
     expect(shown.root.querySelector('article.proposal')?.textContent).not.toContain('you wrote');
   });
 });
+
+describe('the inbox holds what is current', () => {
+  it.each(SCENARIOS)(
+    '%s: a card back for ratification does not come back before its step',
+    (id) => {
+      const r = ratificationMatch(id, 'ui-stale', () => ({}), 'mediation');
+      for (const seat of ['0', '1'] as const) {
+        shown = renderSeat(viewFor(r.G, seat), seat);
+        const inboxText =
+          shown.root.querySelector('[aria-labelledby="inbox-h"]')?.textContent ?? '';
+        expect(inboxText, seat).toContain('Nothing was delivered to you this round.');
+        shown.destroy();
+        shown = null;
+      }
+    },
+  );
+});

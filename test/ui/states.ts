@@ -53,6 +53,7 @@ export function ratificationMatch(
   scenario: ScenarioId,
   seed = 'ui-ratify',
   relay: (memo: { id: string; clauses: unknown[] }) => Record<string, unknown> = () => ({}),
+  until: BackchannelState['step'] = 'response',
 ): Rules {
   const r = newRules({ scenario, seed });
   must(r, '0', 'draftMemo', firstMemo(r, '0'));
@@ -66,7 +67,7 @@ export function ratificationMatch(
   if (!proposal) throw new Error('no proposal from the relay');
   must(r, '1', 'respond', proposal.id, 'accept');
   const round = r.G.round;
-  const at = (G: BackchannelState) => G.step === 'response' && G.round === round + 1;
+  const at = (G: BackchannelState) => G.step === until && G.round === round + 1;
   for (let guard = 0; !at(r.G); guard++) {
     if ((r.G.step as string) === 'over' || guard > 20) throw new Error('no ratification step');
     allDone(r);
