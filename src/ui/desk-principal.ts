@@ -237,11 +237,24 @@ export function sentMemos(
 ): HTMLElement | null {
   const mine = view.memos.filter((m) => m.author === seat);
   if (mine.length === 0) return null;
+  // What the author may know of each memo's fate: its own status, and the proposal it became
+  // once that comes back to it for ratification. Nothing else of the broker's handling.
   const status: Record<string, string> = {
     draft: 'with you until drafting ends',
-    'with-broker': 'with the broker',
+    'with-broker': 'handed to the broker (you learn more only if it comes back to you)',
     leaked: 'leaked to the press',
     expired: 'expired undelivered',
+  };
+  const back: Partial<Record<Proposal['stage'], string>> = {
+    ratification: 'relayed and accepted: back to you to ratify',
+    signed: 'relayed, accepted and signed',
+    rejected: 'relayed and accepted; not ratified',
+    lapsed: 'relayed and accepted; lapsed unratified',
+    void: 'relayed and accepted; void',
+  };
+  const fate = (m: (typeof mine)[number]) => {
+    const p = view.proposals.find((x) => x.memoId === m.id);
+    return (p && back[p.stage]) ?? status[m.status] ?? 'handed to the broker';
   };
   return h(
     'section',
@@ -256,7 +269,7 @@ export function sentMemos(
           h(
             'li',
             {},
-            h('span', { class: 'meta' }, `Round ${m.round} · ${status[m.status] ?? m.status}`),
+            h('span', { class: 'meta' }, `Round ${m.round} · ${fate(m)}`),
             m.clauses.length
               ? h('ul', {}, ...m.clauses.map((c) => h('li', {}, clauseText(scenario, c))))
               : null,

@@ -529,7 +529,7 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
         await waitForStep(sideA, 1, 'Mediation');
         await shown(sideA.getByText('Nothing was delivered to you this round.'));
         expect(await sideA.getByText(REDACTED).count()).toBe(0);
-        await shown(mine.getByText('Round 1 · with the broker'));
+        await shown(mine.getByText(/^Round 1 · handed to the broker/));
         await finishStep(broker, 'End my mediation');
 
         // The recipient reads the struck clause as ███ and never the struck sentence.
@@ -636,7 +636,7 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
       await waitForStep(watcher, 3, 'Drafting');
       await shown(watcher.getByText('You are watching: public information only.'));
       expect(await watcher.getByText(memo.struckSentence).count()).toBe(0);
-      expect(await watcher.getByText(/with the broker/).count()).toBe(0);
+      expect(await watcher.getByText(/handed to the broker/).count()).toBe(0);
       await capture(watcher, 'online-spectator');
       expect(errors).toEqual([]);
     });

@@ -6,7 +6,15 @@ import { getScenario } from '../../src/game/scenario';
 import { viewFor } from '../../src/game/view';
 import { signed } from '../../src/ui/format';
 import { radioLabel, renderSeat, type Rendered } from './render';
-import { SCENARIOS, freshMatch, ratificationMatch, rebalanced, type ScenarioId } from './states';
+import { applyMove } from '../../src/bots/engine';
+import {
+  SCENARIOS,
+  allDone,
+  freshMatch,
+  ratificationMatch,
+  rebalanced,
+  type ScenarioId,
+} from './states';
 
 let shown: Rendered | null = null;
 afterEach(() => shown?.destroy());
@@ -105,4 +113,23 @@ describe('the inbox holds what is current', () => {
       }
     },
   );
+});
+
+describe('the author’s memos say what the author may know of their fate', () => {
+  it.each(SCENARIOS)('%s: handed over, then back to ratify, then signed', (id) => {
+    const r = ratificationMatch(id, 'ui-fate');
+    const memo = r.G.memos.find((m) => m.author === '0')!;
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const line = () =>
+      [...shown!.root.querySelectorAll('[aria-labelledby="sent-h"] .meta')].map(
+        (e) => e.textContent,
+      );
+    expect(line()).toContain(`Round ${memo.round} · relayed and accepted: back to you to ratify`);
+    shown.destroy();
+    const p = r.G.proposals.find((x) => x.stage === 'ratification')!;
+    expect(applyMove(r, '0', 'respond', [p.id, 'accept'])).toBeNull();
+    allDone(r); // the response step ends: signed
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    expect(line()).toContain(`Round ${memo.round} · relayed, accepted and signed`);
+  });
 });
