@@ -397,6 +397,12 @@ export function inbox(
   const recent = view.proposals.filter(
     (p) => p.round === view.round || (p.dueRound === view.round && answering),
   );
+  // In the response step with nothing to answer (messages only, say), the step is still this
+  // seat's to end: say so, so it is not left waiting.
+  const nothingDue =
+    view.step === 'response' &&
+    view.pending.includes(seat) &&
+    recent.every((p) => act.check('respond', p.id, 'reject') !== null);
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'inbox-h' },
@@ -408,5 +414,8 @@ export function inbox(
           { class: 'proposals' },
           ...recent.map((p) => proposalCard(view, scenario, seat, p, act)),
         ),
+    nothingDue
+      ? h('p', { class: 'hint' }, 'Nothing here awaits your answer: press “Done answering”.')
+      : null,
   );
 }

@@ -133,3 +133,22 @@ describe('the author’s memos say what the author may know of their fate', () =
     expect(line()).toContain(`Round ${memo.round} · relayed, accepted and signed`);
   });
 });
+
+describe('an inbox with nothing to answer', () => {
+  it.each(SCENARIOS)('%s: a message only: the seat is told to end its step', (id) => {
+    const r = freshMatch(id, 'ui-message');
+    expect(
+      applyMove(r, '0', 'draftMemo', [{ clauses: [], text: 'We remain ready to talk.' }]),
+    ).toBeNull();
+    allDone(r); // to mediation
+    const memo = r.G.memos.find((m) => m.author === '0')!;
+    expect(applyMove(r, '2', 'relay', [memo.id, {}])).toBeNull();
+    allDone(r); // to response
+    expect(r.G.step).toBe('response');
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const inboxText = shown.root.querySelector('[aria-labelledby="inbox-h"]')?.textContent ?? '';
+    expect(inboxText).toContain('A message: read, not answered.');
+    expect(inboxText).toContain('Nothing here awaits your answer: press “Done answering”.');
+    expect(shown.root.querySelector('button.done')?.textContent).toBe('Done answering');
+  });
+});
