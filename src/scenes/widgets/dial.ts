@@ -276,7 +276,19 @@ export function tickDial(
         : SURFACE.panelInk;
     cd.setColor(css(color));
   }
-  const hourText = layout.compact ? `${hour}h` : `hour ${hour} of ${hours}`;
-  text.get('clock.hour')?.setText(view.step === 'over' ? '' : hourText);
+  const hourObj = text.get('clock.hour');
+  const titleObj = text.get('clock.title');
+  if (hourObj) {
+    // The long form if it clears the round's title, else the short one, else nothing.
+    const forms = view.step === 'over' ? [''] : [`hour ${hour} of ${hours}`, `${hour}h`, ''];
+    for (const form of layout.compact ? forms.slice(1) : forms) {
+      hourObj.setText(form);
+      const clear =
+        !titleObj ||
+        layout.compact ||
+        hourObj.x - hourObj.displayWidth >= titleObj.x + titleObj.displayWidth + layout.unit * 0.4;
+      if (clear) break;
+    }
+  }
   return key;
 }
