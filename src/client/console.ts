@@ -28,7 +28,10 @@ export interface ConsoleState {
   dashboard: Dashboard | null;
   /** Server time minus this browser's, in ms, so countdowns follow the server's clock. */
   offset: number;
-  /** Why the dashboard could not be read just now (the last one stays on screen). */
+  /**
+   * Why the dashboard could not be read just now (the last one stays on screen). Its clearing is
+   * shown where it was, not said on the status line, which keeps the last action's report.
+   */
   error: string | null;
   /** Why the secret is asked for again. */
   secretProblem: string | null;
@@ -124,7 +127,6 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
       // Announce tables ending, once each, but not those already over at the first load.
       if (loaded) news.push(`Table ${t.table} has ended: ${OUTCOME_NAMES[final.outcome]}.`);
     }
-    const recovered = s.error !== null;
     store.setState({
       dashboard: dash,
       phase: 'ready',
@@ -133,7 +135,6 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
       ...(typeof dash.now === 'number' ? { offset: offsetFrom(dash.now, sent, d.now()) } : {}),
     });
     loaded = true;
-    if (recovered) say('Connected to the server again.');
     for (const text of news) say(text);
   }
 
