@@ -6,10 +6,15 @@ import { Local, SocketIO } from 'boardgame.io/multiplayer';
 import type { Game, State } from 'boardgame.io';
 import { botDelay, makeBot, type BotLevel, type Persona } from '../bots';
 import { Backchannel } from '../game';
-import { explainMove } from '../game/enumerate';
 import type { SetupData } from '../game/options';
+import type { MoveName } from '../game/moves';
 import type { BackchannelState, Final, Seat } from '../game/types';
+import { intentKey, type MoveArgs } from './intents';
+import { forPerson, refuse, serverRefusalWords } from './refusals';
+import { makeCheck } from './check';
+import { serverOffset } from './clock';
 import type { TableStore } from './store';
+import { botLabel } from '../ui/format';
 
 export interface BotSeat {
   level: BotLevel;
@@ -22,9 +27,19 @@ export interface Connection {
   stop(): void;
 }
 
-function feed(store: TableStore, client: BgioClient, seat: Seat | null): () => void {
+interface Feed {
+  stop(): void;
+  /** Shows one of the server's refusals beside the control of the last move sent. */
+  refused(code: string, reason?: string): void;
+}
+
+function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
   const update = (state: State<BackchannelState> | null) => {
     if (!state) return;
+    const before = store.getState().view;
+    // A refusal belongs to the step it was made in.
+    if (before && (before.round !== state.G.round || before.step !== state.G.step))
+      store.setState({ refusal: null });
     store.setState({
       view: state.G,
       gameover: (state.ctx.gameover as Final | undefined) ?? null,
@@ -34,23 +49,25 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): () => v
   };
   // Subscribe once and fan out through the store (the vanilla client can drop subscribers).
   const unsubscribe = client.subscribe(update);
-  store.setState({
-    seat,
-    send: (move, ...args) => {
-      const view = store.getState().view;
-      if (!view || seat === null) return;
-      // The rules' own check, on this seat's view: a refusal is explained before anything is sent.
-      const reason = explainMove(view, seat, move, args);
-      if (reason !== null) {
-        store.setState({ refusal: reason });
-        return;
-      }
-      store.setState({ refusal: null });
-      const moves = client.moves as Record<string, (...a: unknown[]) => void>;
-      moves[move]?.(...args);
-    },
-  });
-  return unsubscribe;
+  // The control the last move came from: a refusal the server sends later is shown beside it.
+  let lastKey = '';
+  const check = makeCheck(() => store.getState().view, seat);
+  const send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => {
+    const view = store.getState().view;
+    if (!view || seat === null) return;
+    lastKey = intentKey(move, args);
+    // The rules' own check, on this seat's view: a refusal is explained before anything is sent.
+    const reason = check(move, ...args);
+    if (reason !== null) return refuse(store, lastKey, reason);
+    store.setState({ refusal: null });
+    const moves = client.moves as Record<string, (...a: unknown[]) => void>;
+    moves[move]?.(...args);
+  };
+  store.setState({ seat, send, check });
+  return {
+    stop: unsubscribe,
+    refused: (code, reason) => refuse(store, lastKey, serverRefusalWords(code, reason)),
+  };
 }
 
 /** A game whose setup uses these options even when the master creates the match without them. */
@@ -77,7 +94,7 @@ export function startSolo(store: TableStore, opts: SoloOptions): Connection {
     return c;
   };
   const human = make(opts.seat);
-  const stops: (() => void)[] = [feed(store, human, opts.seat), () => human.stop()];
+  const stops: (() => void)[] = [feed(store, human, opts.seat).stop, () => human.stop()];
   const seats: Record<Seat, { name: string; connected: boolean; bot?: string }> = {
     '0': { name: 'You', connected: true },
     '1': { name: 'You', connected: true },
@@ -88,7 +105,7 @@ export function startSolo(store: TableStore, opts: SoloOptions): Connection {
     const spec = opts.bots[seat];
     if (seat === opts.seat || !spec) continue;
     seats[seat] = {
-      name: `Bot (${spec.level}${spec.persona ? `, ${spec.persona}` : ''})`,
+      name: botLabel(spec),
       connected: true,
       bot: spec.level,
     };
@@ -154,7 +171,8 @@ export function startOnline(store: TableStore, opts: OnlineOptions): Connection 
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
   });
   client.start();
-  const stops = [feed(store, client, opts.seat), () => client.stop()];
+  const fed = feed(store, client, opts.seat);
+  const stops = [fed.stop, () => client.stop()];
   store.setState({ mode: 'online', phase: 'connecting', matchID: opts.matchID });
 
   // Our server's refusals and errors arrive as their own socket events.
@@ -162,8 +180,10 @@ export function startOnline(store: TableStore, opts: OnlineOptions): Connection 
   const watch = () => {
     const socket = transport?.socket;
     if (!socket) return setTimeout(watch, 50);
-    socket.on('bc:error', (e) => store.setState({ phase: 'error', error: e.message ?? e.code }));
-    socket.on('bc:refused', (e) => store.setState({ refusal: e.reason ?? e.code }));
+    socket.on('bc:error', (e) =>
+      store.setState({ phase: 'error', error: forPerson(e.message ?? serverRefusalWords(e.code)) }),
+    );
+    socket.on('bc:refused', (e) => fed.refused(e.code, e.reason));
   };
   watch();
   client.subscribe(() => {
@@ -180,15 +200,7 @@ export function startOnline(store: TableStore, opts: OnlineOptions): Connection 
   return { stop: () => stops.forEach((s) => s()) };
 }
 
-/** Estimates server time minus local time from GET /api/time, halving the round trip. */
+/** Sets the store's clock offset from the server's time (src/client/clock.ts). */
 export async function syncClock(store: TableStore, server: string): Promise<void> {
-  try {
-    const sent = Date.now();
-    const res = await fetch(`${server}/api/time`, { cache: 'no-store' });
-    const { now } = (await res.json()) as { now: number };
-    const received = Date.now();
-    store.setState({ clockOffset: now - (sent + received) / 2 });
-  } catch {
-    // Without the server's time, countdowns use this browser's clock.
-  }
+  store.setState({ clockOffset: await serverOffset(server) });
 }

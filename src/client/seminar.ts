@@ -280,14 +280,4 @@ export function forgetSecret(id: string): void {
   }
 }
 
-/** Server time minus this browser's, from GET /api/time (half the round trip). */
-export async function serverOffset(): Promise<number> {
-  try {
-    const sent = Date.now();
-    const res = await fetch('/api/time', { cache: 'no-store' });
-    const { now } = (await res.json()) as { now: number };
-    return now - (sent + Date.now()) / 2;
-  } catch {
-    return 0;
-  }
-}
+export { serverOffset } from './clock';

@@ -2,6 +2,8 @@
 // it (connection.ts); Phaser scenes and DOM panels only read it and send intents through it.
 import { createStore } from 'zustand/vanilla';
 import type { BackchannelState, Final, Seat } from '../game/types';
+import { leftUntil } from './clock';
+import type { Check, Send } from './intents';
 
 export type Mode = 'home' | 'solo' | 'online';
 export type Phase = 'idle' | 'connecting' | 'playing' | 'error';
@@ -27,10 +29,21 @@ export interface TableState {
   /** Server time minus this browser's time, in ms, so countdowns follow the server's clock. */
   clockOffset: number;
   reducedMotion: boolean;
-  /** The last refusal of one of this seat's moves, in words. */
-  refusal: string | null;
+  /** The last refusal of one of this seat's moves, in words, and the control it came from. */
+  refusal: Refusal | null;
   /** Sends a move of the contract as this seat. Set by the connection. */
-  send: (move: string, ...args: unknown[]) => void;
+  send: Send;
+  /** The rules' own check of a move for this seat on its current view (null: legal). */
+  check: Check;
+}
+
+export interface Refusal {
+  /** What was refused and why, written for the person at the desk. */
+  text: string;
+  /** The control the move came from (`intentKey`), so the words appear beside it. */
+  key: string;
+  /** Counts refusals, so the same words refused twice are announced twice. */
+  serial: number;
 }
 
 const emptySeats = (): Record<Seat, SeatInfo> => ({
@@ -56,6 +69,7 @@ export const initialTableState = (): TableState => ({
   reducedMotion: prefersReducedMotion(),
   refusal: null,
   send: () => {},
+  check: () => 'Not connected to a table.',
 });
 
 export const makeTableStore = () => createStore<TableState>()(() => initialTableState());
@@ -68,5 +82,5 @@ export function timeLeft(
 ): number | null {
   const deadline = state.view?.clock.deadline;
   if (deadline === null || deadline === undefined) return null;
-  return Math.max(0, deadline - (now + state.clockOffset));
+  return leftUntil(deadline, state.clockOffset, now);
 }

@@ -2,6 +2,7 @@
 // under the common colour-vision deficiencies; every colour is paired with a shape, a pattern or a
 // word, so nothing on the table is told by colour alone.
 import type { Seat } from '../game/types';
+import type { TrackKey } from '../ui/format';
 
 /** The eight Okabe–Ito colours, as 0xRRGGBB numbers. */
 export const OKABE_ITO = {
@@ -64,31 +65,23 @@ export const DEAL = {
   pipEmpty: 0x46586a,
 } as const;
 
-export type TrackKey =
-  'escalation' | 'oilLeak' | 'oilPrice' | 'pressureA' | 'pressureB' | 'capital' | 'breakout';
+export type { TrackKey };
 
+/** How a track is drawn (its words are the words module's: src/ui/format.ts). */
 export interface TrackStyle {
-  label: string;
-  /** A short label for narrow layouts. */
-  short: string;
   color: number;
   /** The seat the track belongs to, if any: its mark is drawn beside the label. */
   seat?: Seat;
 }
 
 export const TRACK_STYLE: Record<TrackKey, TrackStyle> = {
-  escalation: { label: 'Escalation', short: 'Escalation', color: OKABE_ITO.orange },
-  oilLeak: { label: 'Oil leaking past sanctions', short: 'Oil leak', color: OKABE_ITO.yellow },
-  oilPrice: { label: 'Oil price shock', short: 'Oil price', color: 0xe8d36a },
-  pressureA: { label: 'Pressure', short: 'Pressure A', color: OKABE_ITO.skyBlue, seat: '0' },
-  pressureB: { label: 'Pressure', short: 'Pressure B', color: 0xf07a2e, seat: '1' },
-  capital: {
-    label: 'Broker capital',
-    short: 'Capital',
-    color: OKABE_ITO.reddishPurple,
-    seat: '2',
-  },
-  breakout: { label: 'Breakout (estimate)', short: 'Breakout', color: 0xe38b8b },
+  escalation: { color: OKABE_ITO.orange },
+  oilLeak: { color: OKABE_ITO.yellow },
+  oilPrice: { color: 0xe8d36a },
+  pressureA: { color: OKABE_ITO.skyBlue, seat: '0' },
+  pressureB: { color: 0xf07a2e, seat: '1' },
+  capital: { color: OKABE_ITO.reddishPurple, seat: '2' },
+  breakout: { color: 0xe38b8b },
 };
 
 /** Danger zones on a gauge are hatched, not only coloured. */

@@ -13,15 +13,15 @@ export function mountAnnouncer(store: TableStore): { element: HTMLElement; destr
   });
   let lastStep = '';
   let lastFeed = 0;
-  let lastRefusal: string | null = null;
+  let lastRefusal = 0;
   const say = (text: string) => {
     element.append(h('p', {}, text));
     while (element.childElementCount > 5) element.firstElementChild?.remove();
   };
   const unsubscribe = store.subscribe((s) => {
     const view = s.view;
-    if (s.refusal && s.refusal !== lastRefusal) say(`Not allowed: ${s.refusal}`);
-    lastRefusal = s.refusal;
+    if (s.refusal && s.refusal.serial !== lastRefusal) say(s.refusal.text);
+    lastRefusal = s.refusal?.serial ?? lastRefusal;
     if (!view) return;
     const step = `${view.round}:${view.step}`;
     const fresh = view.feed.slice(lastFeed);

@@ -4,11 +4,11 @@
 import { MAX_CLAUSES, MAX_NOTE } from '../game/constants';
 import { clauseDef, sizeIndex } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Memo } from '../game/types';
-import { h, uid } from './dom';
-import { clauseText, seatName } from './format';
-
-type Send = (move: string, ...args: unknown[]) => void;
+import type { BackchannelState, Memo, Proposal } from '../game/types';
+import type { Intents } from '../client/intents';
+import { h, panel, uid } from './dom';
+import { refusalSlot } from './refusal';
+import { changes, clauseText, seatName, sizeLabel } from './format';
 
 /** Sentences of a memo's text with their [start, end) offsets, for striking by keyboard. */
 export function sentences(text: string): { start: number; end: number; text: string }[] {
@@ -30,7 +30,12 @@ function noteField(name: string): [HTMLElement, () => string] {
   ];
 }
 
-function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: Send): HTMLElement {
+function memoCard(
+  view: BackchannelState,
+  scenario: Scenario,
+  memo: Memo,
+  act: Intents,
+): HTMLElement {
   const t = scenario.tunables.mediation;
   const headingId = uid('memo');
   const strikes: HTMLInputElement[] = [];
@@ -41,11 +46,12 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
     const strikeId = uid('strike');
     const strike = h('input', { type: 'checkbox', id: strikeId });
     strikes.push(strike);
-    const options: [string, string][] = [['0', `as written: ${def?.sizes[at]?.label ?? c.size}`]];
-    if (def?.sizes[at + 1])
-      options.push(['1', `one size up: ${def.sizes[at + 1]!.label} (${t.reframeCost} capital)`]);
-    if (def?.sizes[at - 1])
-      options.push(['-1', `one size down: ${def.sizes[at - 1]!.label} (${t.reframeCost} capital)`]);
+    const options: [string, string][] = [['0', `as written: ${sizeLabel(scenario, c)}`]];
+    const next = (d: 1 | -1) => def?.sizes[at + d];
+    const up = next(1);
+    const down = next(-1);
+    if (up) options.push(['1', `one size up: ${up.label} (${t.reframeCost} capital)`]);
+    if (down) options.push(['-1', `one size down: ${down.label} (${t.reframeCost} capital)`]);
     const reframeId = uid('reframe');
     const reframe = h(
       'select',
@@ -84,17 +90,21 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
   const relay = () => {
     const redactClauses = strikes.flatMap((s, i) => (s.checked ? [i] : []));
     const reframeList = reframes.flatMap((r, i) =>
-      r.value !== '0' && !strikes[i]!.checked ? [{ clause: i, delta: Number(r.value) }] : [],
+      r.value !== '0' && !strikes[i]!.checked
+        ? [{ clause: i, delta: r.value === '1' ? (1 as const) : (-1 as const) }]
+        : [],
     );
-    const redactSpans = sentenceBoxes.filter((x) => x.box.checked).map((x) => [x.s.start, x.s.end]);
-    send('relay', memo.id, {
+    const redactSpans = sentenceBoxes
+      .filter((x) => x.box.checked)
+      .map((x): [number, number] => [x.s.start, x.s.end]);
+    act.send('relay', memo.id, {
       redactClauses,
       redactSpans,
       reframes: reframeList,
       note: noteValue(),
     });
   };
-  const canHold = view.round < memo.lastRound;
+  const canHold = act.check('hold', memo.id) === null;
   return h(
     'article',
     { class: `memo author-${memo.author}`, 'aria-labelledby': headingId },
@@ -128,22 +138,29 @@ function memoCard(view: BackchannelState, scenario: Scenario, memo: Memo, send: 
           class: 'secondary',
           disabled: !canHold,
           title: canHold ? undefined : 'At its turnaround limit',
-          onclick: () => send('hold', memo.id),
+          onclick: () => act.send('hold', memo.id),
         },
         canHold ? 'Hold' : 'Hold (limit reached)',
       ),
       h(
         'button',
-        { type: 'button', class: 'danger', onclick: () => send('leak', memo.id) },
-        `Leak (capital −${t.leakCapital}, author’s pressure +${t.leakPressure})`,
+        { type: 'button', class: 'danger', onclick: () => act.send('leak', memo.id) },
+        `Leak (${changes([
+          ['capital', -t.leakCapital],
+          [`pressure on ${seatName(scenario, memo.author)}`, t.leakPressure],
+        ])})`,
       ),
     ),
+    refusalSlot(`relay:${memo.id}`, `hold:${memo.id}`, `leak:${memo.id}`),
     canHold
       ? null
       : h(
           'p',
           { class: 'warning' },
-          'Deliver it now or it expires at the end of this step (capital −1, public).',
+          `Deliver it now or it expires at the end of this step (${changes([
+            ['capital', -t.expiryCapital],
+            [`pressure on ${seatName(scenario, memo.author)}`, t.expiryPressure],
+          ])}, public).`,
         ),
   );
 }
@@ -152,7 +169,7 @@ function bundleForm(
   view: BackchannelState,
   scenario: Scenario,
   pending: Memo[],
-  send: Send,
+  act: Intents,
 ): HTMLElement | null {
   if (!pending.some((m) => m.author === '0') || !pending.some((m) => m.author === '1')) return null;
   const boxes: { box: HTMLInputElement; memoId: string; clause: number }[] = [];
@@ -171,10 +188,10 @@ function bundleForm(
   );
   if (items.length < 2) return null;
   const [note, noteValue] = noteField('bundle-note');
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'bundle-h' },
-    h('h3', { id: 'bundle-h' }, 'Bundle clauses from both sides'),
+  return panel(
+    'bundle-h',
+    'Bundle clauses from both sides',
+    {},
     h(
       'p',
       { class: 'hint' },
@@ -187,7 +204,7 @@ function bundleForm(
       {
         type: 'button',
         onclick: () =>
-          send('bundle', {
+          act.send('bundle', {
             parts: boxes
               .filter((b) => b.box.checked)
               .map(({ memoId, clause }) => ({ memoId, clause })),
@@ -196,10 +213,11 @@ function bundleForm(
       },
       'Send the bundle to both',
     ),
+    refusalSlot('bundle'),
   );
 }
 
-function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTMLElement {
+function tableForm(view: BackchannelState, scenario: Scenario, act: Intents): HTMLElement {
   const rows = Array.from({ length: MAX_CLAUSES }, (_, i) => {
     const cid = uid('table-clause');
     const sid = uid('table-size');
@@ -243,25 +261,87 @@ function tableForm(view: BackchannelState, scenario: Scenario, send: Send): HTML
             const def = scenario.catalog.find((c) => c.id === r.clause.value);
             return def ? [{ id: def.id, size: r.size.value, giver: def.giver }] : [];
           });
-          send('tableProposal', { clauses, note: noteValue() });
+          act.send('tableProposal', { clauses, note: noteValue() });
         },
       },
       'Table it',
     ),
+    refusalSlot('tableProposal'),
   );
 }
 
-export function brokerDesk(view: BackchannelState, scenario: Scenario, send: Send): HTMLElement[] {
+export function brokerDesk(
+  view: BackchannelState,
+  scenario: Scenario,
+  act: Intents,
+): HTMLElement[] {
   const pending = view.memos.filter((m) => m.status === 'pending');
-  const desk = h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'desk-h' },
-    h('h3', { id: 'desk-h' }, `On your desk (${pending.length})`),
+  const desk = panel(
+    'desk-h',
+    `On your desk (${pending.length})`,
+    {},
     pending.length === 0
       ? h('p', {}, 'No memo waits for you. You may table a proposal, then end your step.')
-      : h('div', { class: 'memos' }, ...pending.map((m) => memoCard(view, scenario, m, send))),
+      : h('div', { class: 'memos' }, ...pending.map((m) => memoCard(view, scenario, m, act))),
   );
-  return [desk, bundleForm(view, scenario, pending, send), tableForm(view, scenario, send)].filter(
+  return [desk, bundleForm(view, scenario, pending, act), tableForm(view, scenario, act)].filter(
     (x): x is HTMLElement => x !== null,
+  );
+}
+
+const STAGE_WORDS: Record<Proposal['stage'], string> = {
+  message: 'delivered as a message',
+  open: 'awaiting answers',
+  ratification: 'accepted, back with its author to ratify',
+  signed: 'signed',
+  rejected: 'rejected',
+  lapsed: 'lapsed unanswered',
+  void: 'void',
+};
+
+/**
+ * What the broker delivered, and how each side answered: the confirmation that a proposal was
+ * tabled, and its fate, round by round (the latest first).
+ */
+export function deliveredPanel(view: BackchannelState, scenario: Scenario): HTMLElement | null {
+  const recent = view.proposals.filter((p) => p.round >= view.round - 1).reverse();
+  if (recent.length === 0) return null;
+  const what = (p: Proposal) =>
+    p.kind === 'table'
+      ? 'Your proposal'
+      : p.kind === 'bundle'
+        ? 'Your bundle'
+        : `${seatName(scenario, p.author ?? '0')}’s memo, relayed`;
+  const answers = (p: Proposal) =>
+    (['0', '1'] as const)
+      .filter((s) => p.due.includes(s) || p.recipients.includes(s) || p.answers[s])
+      .map(
+        (s) =>
+          `${seatName(scenario, s)}: ${p.answers[s] === 'accept' ? 'accepted' : p.answers[s] === 'reject' ? 'rejected' : 'no answer yet'}`,
+      )
+      .join(' · ');
+  return panel(
+    'delivered-h',
+    'What you delivered',
+    {},
+    h(
+      'ul',
+      { class: 'memo-list' },
+      ...recent.map((p) =>
+        h(
+          'li',
+          {},
+          h(
+            'span',
+            { class: 'meta' },
+            `Round ${p.round} · ${what(p)} to ${p.recipients.map((s) => seatName(scenario, s)).join(' and ')} · ${STAGE_WORDS[p.stage]}`,
+          ),
+          p.clauses.length
+            ? h('ul', {}, ...p.clauses.map((c) => h('li', {}, clauseText(scenario, c))))
+            : null,
+          p.stage === 'message' ? null : h('p', { class: 'hint' }, answers(p)),
+        ),
+      ),
+    ),
   );
 }

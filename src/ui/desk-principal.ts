@@ -1,36 +1,74 @@
 // A principal's desk: postures and the memo composer (drafting), and the inbox (response).
 import { MAX_CLAUSES, MAX_MEMOS_PER_ROUND, MAX_TEXT, REDACTED, sideOf } from '../game/constants';
-import { clausesGivenBy, relativeGiver } from '../game/clauses';
+import { relativeGiver } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, PrincipalSeat, Proposal } from '../game/types';
+import type {
+  BackchannelState,
+  Clause,
+  Enforcement,
+  Enrichment,
+  PrincipalSeat,
+  Proposal,
+  ProxyLeash,
+} from '../game/types';
+import type { Intents } from '../client/intents';
 import { h, uid } from './dom';
-import { clauseText, seatName } from './format';
+import { refusalSlot } from './refusal';
+import { changes, clauseText, seatName, signed, sizeLabel } from './format';
 
-type Send = (move: string, ...args: unknown[]) => void;
+/** One posture choice: its value and its label, with the scenario's own numbers. */
+type Choice<V extends string> = [V, string];
 
-const ENFORCEMENT: [string, string][] = [
-  ['relax', 'Relax: let barrels slip (oil leak +1)'],
-  ['hold', 'Hold'],
-  ['tighten', 'Tighten (oil leak −1)'],
-  ['interdict', 'Interdict tankers (oil leak −2, oil price and escalation +1)'],
-];
-const LEASH: [string, string][] = [
-  ['restrain', 'Restrain the proxies (fewer incidents)'],
-  ['loose', 'Loose'],
-  ['unleash', 'Unleash (more incidents, some directed by you)'],
-];
-const ENRICHMENT: [string, string][] = [
-  ['pause', 'Pause enrichment'],
-  ['steady', 'Steady (+1 a round)'],
-  ['advance', 'Advance (+2 a round)'],
-];
+/**
+ * The posture choices with what each does in this scenario, read from its tunables: a rebalance
+ * of the scenario file changes the words with it.
+ */
+export function postureChoices(scenario: Scenario): {
+  enforcement: Choice<Enforcement>[];
+  leash: Choice<ProxyLeash>[];
+  enrichment: Choice<Enrichment>[];
+} {
+  const p = scenario.tunables.postures;
+  const odds = scenario.tunables.incidents.leash;
+  const pct = (x: number) => `${signed(Math.round(x * 100))}%`;
+  const withEffects = (label: string, effects: string) =>
+    effects ? `${label} (${effects})` : label;
+  const leak = (e: Enforcement) => {
+    const parts: [string, number][] = [['oil leak', p.enforcementLeak[e]]];
+    if (e === 'interdict')
+      parts.push(['oil price', p.interdiction.oilPrice], ['escalation', p.interdiction.escalation]);
+    return changes(parts);
+  };
+  const leash = (l: ProxyLeash, extra = '') =>
+    [changes([['oil leak', p.leashLeak[l]]]), odds[l] ? `incident odds ${pct(odds[l])}` : '', extra]
+      .filter(Boolean)
+      .join(', ');
+  return {
+    enforcement: [
+      ['relax', withEffects('Relax: let barrels slip', leak('relax'))],
+      ['hold', withEffects('Hold', leak('hold'))],
+      ['tighten', withEffects('Tighten', leak('tighten'))],
+      ['interdict', withEffects('Interdict tankers', leak('interdict'))],
+    ],
+    leash: [
+      ['restrain', withEffects('Restrain the proxies', leash('restrain'))],
+      ['loose', withEffects('Loose', leash('loose'))],
+      ['unleash', withEffects('Unleash', leash('unleash', 'some incidents directed by you'))],
+    ],
+    enrichment: [
+      ['pause', withEffects('Pause enrichment', changes([['breakout', p.enrichment.pause]]))],
+      ['steady', `Steady (breakout ${signed(p.enrichment.steady)} a round)`],
+      ['advance', `Advance (breakout ${signed(p.enrichment.advance)} a round)`],
+    ],
+  };
+}
 
-function radios(
+function radios<V extends string>(
   legend: string,
   name: string,
-  options: [string, string][],
-  current: string,
-  onChange: (value: string) => void,
+  options: Choice<V>[],
+  current: V,
+  onChange: (value: V) => void,
 ) {
   return h(
     'fieldset',
@@ -45,16 +83,23 @@ function radios(
   );
 }
 
-export function postureForm(view: BackchannelState, seat: PrincipalSeat, send: Send): HTMLElement {
+export function postureForm(
+  view: BackchannelState,
+  scenario: Scenario,
+  seat: PrincipalSeat,
+  act: Intents,
+): HTMLElement {
+  const choices = postureChoices(scenario);
   if (seat === '0') {
     const current = view.postures['0']?.enforcement ?? 'hold';
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'posture-h' },
       h('h3', { id: 'posture-h' }, 'Your posture (secret)'),
-      radios('Sanctions enforcement', 'enforcement', ENFORCEMENT, current, (enforcement) =>
-        send('setPosture', { enforcement }),
+      radios('Sanctions enforcement', 'enforcement', choices.enforcement, current, (enforcement) =>
+        act.send('setPosture', { enforcement }),
       ),
+      refusalSlot('setPosture'),
     );
   }
   const p = view.postures['1'] ?? { proxyLeash: 'loose', enrichment: 'steady' };
@@ -63,14 +108,15 @@ export function postureForm(view: BackchannelState, seat: PrincipalSeat, send: S
     'section',
     { class: 'panel', 'aria-labelledby': 'posture-h' },
     h('h3', { id: 'posture-h' }, 'Your postures (secret)'),
-    radios('Proxy leash', 'leash', LEASH, p.proxyLeash, (v) => {
-      state.proxyLeash = v as typeof p.proxyLeash;
-      send('setPosture', { ...state });
+    radios('Proxy leash', 'leash', choices.leash, p.proxyLeash, (v) => {
+      state.proxyLeash = v;
+      act.send('setPosture', { ...state });
     }),
-    radios('Enrichment', 'enrichment', ENRICHMENT, p.enrichment, (v) => {
-      state.enrichment = v as typeof p.enrichment;
-      send('setPosture', { ...state });
+    radios('Enrichment', 'enrichment', choices.enrichment, p.enrichment, (v) => {
+      state.enrichment = v;
+      act.send('setPosture', { ...state });
     }),
+    refusalSlot('setPosture'),
   );
 }
 
@@ -115,17 +161,20 @@ export function memoComposer(
   view: BackchannelState,
   scenario: Scenario,
   seat: PrincipalSeat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
   const mine = view.memos.filter((m) => m.author === seat && m.round === view.round);
   const walked = view.walkouts[seat].includes(view.round);
   const section = h(
     'section',
     { class: 'panel', 'aria-labelledby': 'memo-h' },
-    h('h3', { id: 'memo-h' }, `Memo to ${scenario.seats.broker.name}`),
+    h('h3', { id: 'memo-h' }, `Memo to ${seatName(scenario, '2')}`),
   );
   if (walked) {
-    section.append(h('p', {}, 'You walked out: you send no memo this round.'));
+    section.append(
+      h('p', {}, 'You walked out: you send no memo this round.'),
+      refusalSlot('draftMemo'),
+    );
     return section;
   }
   section.append(
@@ -135,7 +184,10 @@ export function memoComposer(
       `Every memo goes to the broker, who decides what the other side hears. ${mine.length} of ${MAX_MEMOS_PER_ROUND} sent this round.`,
     ),
   );
-  if (mine.length >= MAX_MEMOS_PER_ROUND) return section;
+  if (mine.length >= MAX_MEMOS_PER_ROUND) {
+    section.append(refusalSlot('draftMemo'));
+    return section;
+  }
   const counterId = uid('counter');
   const textId = uid('memo-text');
   const text = h('textarea', {
@@ -160,6 +212,7 @@ export function memoComposer(
     ...Array.from({ length: MAX_CLAUSES }, (_, i) => clauseRow(scenario, seat, i)),
     h('div', { class: 'field' }, h('label', { for: textId }, 'Text'), text, counter),
     h('button', { type: 'submit' }, 'Send to the broker'),
+    refusalSlot('draftMemo'),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -171,7 +224,7 @@ export function memoComposer(
       if (!def) continue;
       clauses.push({ id, size, giver: relativeGiver(seat, def.giver) });
     }
-    send('draftMemo', { clauses, text: text.value });
+    act.send('draftMemo', { clauses, text: text.value });
   });
   section.append(form);
   return section;
@@ -184,11 +237,24 @@ export function sentMemos(
 ): HTMLElement | null {
   const mine = view.memos.filter((m) => m.author === seat);
   if (mine.length === 0) return null;
+  // What the author may know of each memo's fate: its own status, and the proposal it became
+  // once that comes back to it for ratification. Nothing else of the broker's handling.
   const status: Record<string, string> = {
     draft: 'with you until drafting ends',
-    'with-broker': 'with the broker',
+    'with-broker': 'handed to the broker (you learn more only if it comes back to you)',
     leaked: 'leaked to the press',
     expired: 'expired undelivered',
+  };
+  const back: Partial<Record<Proposal['stage'], string>> = {
+    ratification: 'relayed and accepted: back to you to ratify',
+    signed: 'relayed, accepted and signed',
+    rejected: 'relayed and accepted; not ratified',
+    lapsed: 'relayed and accepted; lapsed unratified',
+    void: 'relayed and accepted; void',
+  };
+  const fate = (m: (typeof mine)[number]) => {
+    const p = view.proposals.find((x) => x.memoId === m.id);
+    return (p && back[p.stage]) ?? status[m.status] ?? 'handed to the broker';
   };
   return h(
     'section',
@@ -203,7 +269,7 @@ export function sentMemos(
           h(
             'li',
             {},
-            h('span', { class: 'meta' }, `Round ${m.round} · ${status[m.status] ?? m.status}`),
+            h('span', { class: 'meta' }, `Round ${m.round} · ${fate(m)}`),
             m.clauses.length
               ? h('ul', {}, ...m.clauses.map((c) => h('li', {}, clauseText(scenario, c))))
               : null,
@@ -214,20 +280,56 @@ export function sentMemos(
   );
 }
 
-function shownClauses(scenario: Scenario, shown: (Clause | null)[]): HTMLElement {
+/**
+ * The clauses as delivered. To the memo's author (at ratification) a size the broker reframed is
+ * marked against what it wrote.
+ */
+function shownClauses(
+  scenario: Scenario,
+  shown: (Clause | null)[],
+  written: Clause[] | null,
+): HTMLElement {
   return h(
     'ul',
     { class: 'clauses' },
-    ...shown.map((c) =>
-      c
-        ? h('li', {}, clauseText(scenario, c))
-        : h(
-            'li',
-            { class: 'struck' },
-            h('span', { 'aria-label': 'struck by the broker' }, REDACTED),
+    ...shown.map((c, i) => {
+      const mine = written?.[i];
+      // A struck clause reads as struck to everyone: the author knows what it wrote.
+      if (!c)
+        return h(
+          'li',
+          { class: 'struck' },
+          h('span', { 'aria-label': 'struck by the broker' }, REDACTED),
+        );
+      if (mine && mine.id === c.id && mine.size !== c.size)
+        return h(
+          'li',
+          { class: 'reframed' },
+          clauseText(scenario, c),
+          h(
+            'span',
+            { class: 'change' },
+            ` — reframed by the broker: you wrote ${sizeLabel(scenario, mine)}`,
           ),
-    ),
+        );
+      return h('li', {}, clauseText(scenario, c));
+    }),
   );
+}
+
+/** What a card in the inbox is, said from this seat's side of the table. */
+export function proposalTitle(scenario: Scenario, seat: PrincipalSeat, p: Proposal): string {
+  const other = seat === '0' ? '1' : '0';
+  if (p.kind === 'bundle') return 'A package the broker put together';
+  if (p.kind === 'table') return 'A proposal from the broker';
+  const mine = p.author === seat;
+  if (p.stage === 'ratification')
+    return mine
+      ? `Your memo, as the broker delivered it to ${seatName(scenario, other)}: they accepted. Ratify?`
+      : `You accepted ${seatName(scenario, other)}’s memo, as the broker delivered it: it goes back to ${seatName(scenario, other)} to ratify.`;
+  return mine
+    ? `Your memo, as the broker delivered it to ${seatName(scenario, other)}`
+    : `A memo from ${seatName(scenario, other)}, via the broker`;
 }
 
 export function proposalCard(
@@ -235,33 +337,23 @@ export function proposalCard(
   scenario: Scenario,
   seat: PrincipalSeat,
   p: Proposal,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
-  const due =
-    p.dueRound === view.round &&
-    p.due.includes(seat) &&
-    p.answers[seat] === undefined &&
-    (p.stage === 'open' || p.stage === 'ratification');
-  const other = seat === '0' ? '1' : '0';
-  const title =
-    p.kind === 'relay'
-      ? p.stage === 'ratification' || p.author === seat
-        ? `Your memo, as the broker delivered it to ${seatName(scenario, other)}: they accepted. Ratify?`
-        : `A memo from ${seatName(scenario, other)}, via the broker`
-      : p.kind === 'bundle'
-        ? 'A package the broker put together'
-        : 'A proposal from the broker';
-  const gives = clausesGivenBy(sideOf(seat), p.clauses);
-  const hardened =
-    (seat === '0' ? view.tracks.pressureA : view.tracks.pressureB) >=
-    scenario.tunables.pressure.hardenedAt;
-  const blocked = hardened && gives > 1;
+  // The rules' own check says whether this card awaits an answer, and whether it may be accepted.
+  const due = act.check('respond', p.id, 'reject') === null;
+  const acceptRefusal = due ? act.check('respond', p.id, 'accept') : null;
+  const title = proposalTitle(scenario, seat, p);
+  // The author's own memo, to set beside what the broker delivered of it.
+  const written =
+    p.kind === 'relay' && p.author === seat
+      ? (view.memos.find((m) => m.id === p.memoId)?.clauses ?? null)
+      : null;
   const headingId = uid('prop');
   const card = h(
     'article',
     { class: `proposal stage-${p.stage}`, 'aria-labelledby': headingId },
     h('h4', { id: headingId }, title),
-    p.shown.length ? shownClauses(scenario, p.shown) : null,
+    p.shown.length ? shownClauses(scenario, p.shown, written) : null,
     p.text ? h('blockquote', {}, p.text) : null,
     p.note ? h('p', { class: 'note' }, h('strong', {}, 'Broker’s note: '), p.note) : null,
   );
@@ -270,23 +362,20 @@ export function proposalCard(
   if (due) {
     const accept = h(
       'button',
-      { type: 'button', disabled: blocked, onclick: () => send('respond', p.id, 'accept') },
+      {
+        type: 'button',
+        disabled: acceptRefusal !== null,
+        onclick: () => act.send('respond', p.id, 'accept'),
+      },
       'Accept',
     );
     const reject = h(
       'button',
-      { type: 'button', class: 'secondary', onclick: () => send('respond', p.id, 'reject') },
+      { type: 'button', class: 'secondary', onclick: () => act.send('respond', p.id, 'reject') },
       'Reject',
     );
-    card.append(h('div', { class: 'actions' }, accept, reject));
-    if (blocked)
-      card.append(
-        h(
-          'p',
-          { class: 'warning' },
-          `Hardened by domestic pressure: you cannot accept a proposal in which you give ${gives} clauses.`,
-        ),
-      );
+    card.append(h('div', { class: 'actions' }, accept, reject), refusalSlot(`respond:${p.id}`));
+    if (acceptRefusal) card.append(h('p', { class: 'warning' }, acceptRefusal));
   } else if (p.answers[seat]) {
     card.append(
       h('p', { class: 'meta' }, `You ${p.answers[seat] === 'accept' ? 'accepted' : 'rejected'}.`),
@@ -299,9 +388,21 @@ export function inbox(
   view: BackchannelState,
   scenario: Scenario,
   seat: PrincipalSeat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
-  const recent = view.proposals.filter((p) => p.round === view.round || p.dueRound === view.round);
+  // What was delivered this round; and a memo back for ratification from the round it is due in,
+  // once its response step opens (to its author to ratify, to the recipient for the outcome). A
+  // card never comes back in the drafting or mediation of a later round.
+  const answering = view.step === 'response' || view.step === 'press';
+  const recent = view.proposals.filter(
+    (p) => p.round === view.round || (p.dueRound === view.round && answering),
+  );
+  // In the response step with nothing to answer (messages only, say), the step is still this
+  // seat's to end: say so, so it is not left waiting.
+  const nothingDue =
+    view.step === 'response' &&
+    view.pending.includes(seat) &&
+    recent.every((p) => act.check('respond', p.id, 'reject') !== null);
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'inbox-h' },
@@ -311,7 +412,10 @@ export function inbox(
       : h(
           'div',
           { class: 'proposals' },
-          ...recent.map((p) => proposalCard(view, scenario, seat, p, send)),
+          ...recent.map((p) => proposalCard(view, scenario, seat, p, act)),
         ),
+    nothingDue
+      ? h('p', { class: 'hint' }, 'Nothing here awaits your answer: press “Done answering”.')
+      : null,
   );
 }

@@ -53,3 +53,31 @@ export function renderKeyed(
 
 let counter = 0;
 export const uid = (prefix: string) => `${prefix}-${++counter}`;
+
+type Kid = Child | Child[];
+
+/** A desk panel: a section named by its heading. */
+export function panel(
+  id: string,
+  title: string,
+  attrs: { class?: string; level?: 'h2' | 'h3' } = {},
+  ...children: Kid[]
+): HTMLElement {
+  return h(
+    'section',
+    { class: attrs.class ?? 'panel', 'aria-labelledby': id },
+    h(attrs.level ?? 'h3', { id }, title),
+    ...children,
+  );
+}
+
+/** A labelled form field: the label, then the control it names. */
+export function field(
+  id: string,
+  label: string,
+  control: HTMLElement,
+  cls = 'field',
+  ...after: Kid[]
+): HTMLElement {
+  return h('div', { class: cls }, h('label', { for: id }, label), control, ...after);
+}

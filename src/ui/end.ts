@@ -130,7 +130,7 @@ export function endScreen(
       h(
         'li',
         {},
-        h('strong', {}, `${scenario.seats.broker.name}’s mandate: `),
+        h('strong', {}, `${seatName(scenario, '2')}’s mandate: `),
         view.mandate?.title ?? '—',
       ),
       h(

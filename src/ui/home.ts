@@ -5,7 +5,7 @@ import { getScenario, scenarioIds } from '../game/scenario';
 import type { SetupData } from '../game/options';
 import type { Seat } from '../game/types';
 import { h, uid } from './dom';
-import { roleName } from './format';
+import { roleName, seatNames } from './format';
 
 export interface SoloChoice {
   seat: Seat;
@@ -59,11 +59,7 @@ function seatPicker(
   selected: Seat,
 ): HTMLFieldSetElement {
   const scenario = getScenario(scenarioId);
-  const names: Record<Seat, string> = {
-    '0': scenario.seats.A.name,
-    '1': scenario.seats.B.name,
-    '2': scenario.seats.broker.name,
-  };
+  const names = seatNames(scenario);
   return h(
     'fieldset',
     { class: 'seat-picker' },

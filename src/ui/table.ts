@@ -3,18 +3,28 @@
 // deals in words, and the end screen. Panels re-render only when what they show changes, so
 // nothing a person is typing is lost.
 import { isPrincipal } from '../game/constants';
-import { blameAllowed, claimableDeals } from '../game/press';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Seat } from '../game/types';
-import { timeLeft, type TableStore } from '../client/store';
+import type { BackchannelState, Seat, Statement } from '../game/types';
+import type { Intents } from '../client/intents';
+import { timeLeft, type TableState, type TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
-import { brokerDesk } from './desk-broker';
+import { brokerDesk, deliveredPanel } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
-import { clauseText, formatCountdown, roleName, seatName, STEP_HELP, STEP_NAMES } from './format';
-
-type Send = (move: string, ...args: unknown[]) => void;
+import { placeRefusal, refusalSlot } from './refusal';
+import { trackRows } from './seminar/common';
+import {
+  breakoutLabel,
+  clauseText,
+  countdownText,
+  trackChanges,
+  isUrgent,
+  roleName,
+  seatName,
+  STEP_HELP,
+  STEP_NAMES,
+} from './format';
 
 function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | null {
   const cards =
@@ -28,11 +38,17 @@ function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | nu
   );
 }
 
+const STATEMENT_WORDS: Record<Statement['kind'], string> = {
+  claim: 'you claim credit',
+  blame: 'you lay blame',
+  silence: 'no comment',
+};
+
 function pressPanel(
   view: BackchannelState,
   scenario: Scenario,
   seat: Seat,
-  send: Send,
+  act: Intents,
 ): HTMLElement {
   const sealed = view.sealedStatements[seat];
   const section = h(
@@ -42,12 +58,23 @@ function pressPanel(
   );
   if (sealed || !view.pending.includes(seat)) {
     section.append(
-      h('p', {}, sealed ? `Sealed until everyone has spoken: ${sealed.kind}.` : 'You have spoken.'),
+      h(
+        'p',
+        {},
+        sealed
+          ? `Sealed until everyone has spoken: ${STATEMENT_WORDS[sealed.kind]}.`
+          : 'You have spoken.',
+      ),
     );
     return section;
   }
-  const claims = claimableDeals(view, seat);
-  const others = (['0', '1', '2'] as const).filter((s) => s !== seat);
+  // The statements the rules would take now (their own check), so none is offered in vain.
+  const claims = view.deals
+    .map((d) => d.id)
+    .filter((d) => act.check('statement', { kind: 'claim', target: d }) === null);
+  const others = (['0', '1', '2'] as const).filter(
+    (s) => s !== seat && act.check('statement', { kind: 'blame', target: s }) === null,
+  );
   section.append(
     h('p', { class: 'hint' }, 'One public statement, published when every seat has made one.'),
     h(
@@ -56,33 +83,32 @@ function pressPanel(
       ...claims.map((d) =>
         h(
           'button',
-          { type: 'button', onclick: () => send('statement', { kind: 'claim', target: d }) },
+          { type: 'button', onclick: () => act.send('statement', { kind: 'claim', target: d }) },
           `Claim credit for deal ${d}`,
         ),
       ),
-      ...(blameAllowed(view)
-        ? others.map((s) =>
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'secondary',
-                onclick: () => send('statement', { kind: 'blame', target: s }),
-              },
-              `Blame ${seatName(scenario, s)}`,
-            ),
-          )
-        : []),
+      ...others.map((s) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary',
+            onclick: () => act.send('statement', { kind: 'blame', target: s }),
+          },
+          `Blame ${seatName(scenario, s)}`,
+        ),
+      ),
       h(
         'button',
         {
           type: 'button',
           class: 'secondary',
-          onclick: () => send('statement', { kind: 'silence' }),
+          onclick: () => act.send('statement', { kind: 'silence' }),
         },
         'No comment',
       ),
     ),
+    refusalSlot('statement'),
   );
   return section;
 }
@@ -123,7 +149,7 @@ function deskFor(
   view: BackchannelState,
   scenario: Scenario,
   seat: Seat | null,
-  send: Send,
+  act: Intents,
 ): HTMLElement[] {
   if (seat === null)
     return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
@@ -133,7 +159,7 @@ function deskFor(
   const done = acting
     ? h(
         'button',
-        { type: 'button', class: 'done', onclick: () => send('done') },
+        { type: 'button', class: 'done', onclick: () => act.send('done') },
         view.step === 'response'
           ? 'Done answering'
           : view.step === 'press'
@@ -143,26 +169,31 @@ function deskFor(
     : h('p', { class: 'waiting' }, waitingFor ? `Waiting for ${waitingFor}.` : 'Waiting.');
   const parts: (HTMLElement | null)[] = [];
   if (view.step === 'drafting' && isPrincipal(seat) && acting)
-    parts.push(postureForm(view, seat, send), memoComposer(view, scenario, seat, send));
+    parts.push(postureForm(view, scenario, seat, act), memoComposer(view, scenario, seat, act));
   if (view.step === 'mediation' && seat === '2' && acting)
-    parts.push(...brokerDesk(view, scenario, send));
+    parts.push(...brokerDesk(view, scenario, act));
   if (
     isPrincipal(seat) &&
     (view.step === 'response' || view.step === 'press' || view.step === 'mediation')
   )
-    parts.push(inbox(view, scenario, seat, send));
-  if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, send));
+    parts.push(inbox(view, scenario, seat, act));
+  if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, act));
+  if (seat === '2') parts.push(deliveredPanel(view, scenario));
   if (isPrincipal(seat)) parts.push(sentMemos(view, scenario, seat));
-  return [done, ...parts].filter((x): x is HTMLElement => x !== null);
+  // The done button's slot also takes any refusal whose control is no longer on the desk.
+  const doneSlot = refusalSlot('done', '*');
+  return [done, doneSlot, ...parts].filter((x): x is HTMLElement => x !== null);
 }
 
 function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
-  const t = view.tracks;
-  const r = scenario.tracks;
-  const row = (label: string, value: number | string, max?: number) => [
-    h('dt', {}, label),
-    h('dd', {}, max === undefined ? String(value) : `${value} / ${max}`),
-  ];
+  const estimate = view.breakout.true === undefined;
+  const rows = trackRows(
+    scenario,
+    view.tracks,
+    view.breakout.true ?? view.breakout.estimate,
+    breakoutLabel(estimate),
+  );
+  const row = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
   return h(
     'section',
     { class: 'panel tracks', 'aria-labelledby': 'tracks-h' },
@@ -170,17 +201,7 @@ function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
     h(
       'dl',
       {},
-      ...row('Escalation', t.escalation, r.escalation.max),
-      ...row(
-        `Breakout (${view.breakout.true === undefined ? 'estimate' : 'true value'})`,
-        view.breakout.true ?? view.breakout.estimate,
-        r.breakout.max,
-      ),
-      ...row('Dark-fleet oil leak', t.oilLeak, r.oilLeak.max),
-      ...row('Oil price', t.oilPrice, r.oilPrice.max),
-      ...row(`Pressure on ${scenario.seats.A.name}`, t.pressureA, r.pressure.max),
-      ...row(`Pressure on ${scenario.seats.B.name}`, t.pressureB, r.pressure.max),
-      ...row(`${scenario.seats.broker.name}’s capital`, t.capital, r.capital.max),
+      ...rows.flatMap((r) => row(r.label, `${r.value} / ${r.max}`)),
       ...row(
         'Credit',
         (['0', '1', '2'] as const)
@@ -215,6 +236,40 @@ function dealsText(view: BackchannelState, scenario: Scenario): HTMLElement {
             ),
           ),
         ),
+  );
+}
+
+/** This round's and the last round's incidents, with what each did to the tracks. */
+function incidentsPanel(
+  view: BackchannelState,
+  scenario: Scenario,
+  seat: Seat | null,
+): HTMLElement | null {
+  const recent = view.incidents.filter((i) => i.round >= view.round - 1).reverse();
+  if (recent.length === 0) return null;
+  return h(
+    'section',
+    { class: 'panel incidents', 'aria-labelledby': 'incidents-h' },
+    h('h3', { id: 'incidents-h' }, 'Incidents'),
+    h(
+      'ul',
+      {},
+      ...recent.map((i) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'meta' }, `Round ${i.round}`),
+          ' ',
+          h('strong', {}, i.headline),
+          h('br'),
+          trackChanges(scenario, i.effects) || 'No change to the tracks.',
+          // Principal B knows which incidents it directed (GAME.md, "Who sees what").
+          seat === '1' && view.attributions[i.id] === 'directed'
+            ? h('span', { class: 'directed' }, ' Directed by you.')
+            : null,
+        ),
+      ),
+    ),
   );
 }
 
@@ -253,7 +308,6 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const title = h('h1', { class: 'match-title', tabindex: -1 });
   const status = h('p', { class: 'status-line' });
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
-  const refusal = h('p', { class: 'refusal', role: 'alert' });
   const canvasHost = h('div', { class: 'board', 'aria-hidden': 'true' });
   const desk = h('div', { class: 'desk' });
   const side = h('div', { class: 'side' });
@@ -281,7 +335,6 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         h('button', { type: 'button', class: 'secondary', onclick: onLeave }, 'Leave'),
       ),
     ),
-    refusal,
     // A <div>: the page's one <main> is the app's container (index.html).
     h(
       'div',
@@ -291,10 +344,10 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     ),
   );
 
+  let shownRefusal: TableState['refusal'] = null;
   const render = () => {
     const s = store.getState();
     const view = s.view;
-    refusal.textContent = s.refusal ? `Not allowed: ${s.refusal}` : '';
     if (!view) {
       title.textContent = 'Backchannel';
       status.textContent =
@@ -312,7 +365,11 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
           ? `Paused by the facilitator · Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: nobody can act until the table resumes.`
           : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
     element.classList.toggle('paused', Boolean(view.paused));
-    const send: Send = (move, ...args) => store.getState().send(move, ...args);
+    const act: Intents = {
+      send: (move, ...args) => store.getState().send(move, ...args),
+      check: (move, ...args) => store.getState().check(move, ...args),
+    };
+    const deskKey = desk.dataset.key;
     renderKeyed(
       desk,
       JSON.stringify([
@@ -328,8 +385,13 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         view.tracks.capital,
         view.deals.length,
       ]),
-      () => deskFor(view, scenario, s.seat, send),
+      () => deskFor(view, scenario, s.seat, act),
     );
+    // A redrawn desk has empty slots: put the refusal back beside its control.
+    if (s.refusal !== shownRefusal || desk.dataset.key !== deskKey) {
+      shownRefusal = s.refusal;
+      placeRefusal(desk, s.refusal);
+    }
     renderKeyed(
       side,
       JSON.stringify([
@@ -340,12 +402,16 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         view.credit,
         view.agendas,
         view.mandate,
+        view.incidents.length,
+        view.attributions,
+        s.seat,
       ]),
       () =>
         [
           objectives(view, s.seat),
           tracksText(view, scenario),
           dealsText(view, scenario),
+          incidentsPanel(view, scenario, s.seat),
           feedPanel(view),
         ].filter((x): x is HTMLElement => x !== null),
     );
@@ -356,15 +422,9 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const tick = () => {
     const state = store.getState();
     const paused = state.view?.paused;
-    if (paused) {
-      countdown.textContent =
-        paused.remaining === null ? 'Paused' : `Paused: ${formatCountdown(paused.remaining)} left`;
-      countdown.classList.remove('urgent');
-      return;
-    }
     const left = timeLeft(state);
-    countdown.textContent = left === null ? '' : `${formatCountdown(left)} left`;
-    countdown.classList.toggle('urgent', left !== null && left < 15_000);
+    countdown.textContent = state.view ? countdownText(paused, left, '') : '';
+    countdown.classList.toggle('urgent', isUrgent(paused, left));
   };
   const unsubscribe = store.subscribe(render);
   const timer = setInterval(tick, 250);

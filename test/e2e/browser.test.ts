@@ -66,10 +66,10 @@ async function waitForStep(page: Page, round: number, step: string): Promise<voi
   }
 }
 
-/** The refusal shown for a move the rules did not allow, if any. */
+/** The refusal shown (beside its control) for a move the rules did not allow, if any. */
 async function refusal(page: Page): Promise<string> {
-  const alert = page.getByRole('alert');
-  return (await alert.count()) ? ((await alert.first().textContent()) ?? '') : '';
+  const shown = page.locator('.desk .refusal:not([hidden])');
+  return (await shown.count()) ? ((await shown.first().textContent()) ?? '') : '';
 }
 
 async function expectNoRefusal(page: Page): Promise<void> {
@@ -529,7 +529,7 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
         await waitForStep(sideA, 1, 'Mediation');
         await shown(sideA.getByText('Nothing was delivered to you this round.'));
         expect(await sideA.getByText(REDACTED).count()).toBe(0);
-        await shown(mine.getByText('Round 1 · with the broker'));
+        await shown(mine.getByText(/^Round 1 · handed to the broker/));
         await finishStep(broker, 'End my mediation');
 
         // The recipient reads the struck clause as ███ and never the struck sentence.
@@ -636,7 +636,7 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
       await waitForStep(watcher, 3, 'Drafting');
       await shown(watcher.getByText('You are watching: public information only.'));
       expect(await watcher.getByText(memo.struckSentence).count()).toBe(0);
-      expect(await watcher.getByText(/with the broker/).count()).toBe(0);
+      expect(await watcher.getByText(/handed to the broker/).count()).toBe(0);
       await capture(watcher, 'online-spectator');
       expect(errors).toEqual([]);
     });

@@ -1,7 +1,8 @@
 // #/class and #/class/<code>: a student types the code they were given and a display name (and
 // picks a free seat with a table code), and is taken to their seat. The credentials are kept as
 // any online seat's (lobby.ts), so a reload puts them back in the seat.
-import { joinWithCode, lookUpCode, normaliseCode, type JoinInfo } from '../../client/seminar';
+import { makeClassJoin, type ClassJoinState } from '../../client/class-join';
+import type { JoinInfo } from '../../client/seminar';
 import { getScenario, hasScenario } from '../../game/scenario';
 import type { Seat } from '../../game/types';
 import { h, uid } from '../dom';
@@ -41,11 +42,9 @@ export function renderClassJoin(
   const info = h('div', { class: 'class-info', 'aria-live': 'polite' });
   const status = h('p', { class: 'status', role: 'status' });
   const submit = h('button', { type: 'submit', class: 'big' }, 'Take my seat');
-  let looked: JoinInfo | null = null;
+  const ctl = makeClassJoin();
 
-  let lookedCode = '';
   const showInfo = (j: JoinInfo) => {
-    looked = j;
     const scenario = hasScenario(j.scenario.id) ? getScenario(j.scenario.id) : null;
     const name = (s: Seat) =>
       scenario ? `${seatName(scenario, s)} · ${roleName(s)}` : roleName(s);
@@ -101,26 +100,21 @@ export function renderClassJoin(
     );
   };
 
-  const lookUp = async (): Promise<JoinInfo | null> => {
-    const code = normaliseCode(codeInput.value);
-    if (!code) return null;
-    if (looked && lookedCode === code) return looked;
-    try {
-      const j = await lookUpCode(code);
-      lookedCode = code;
-      showInfo(j);
-      return j;
-    } catch (err) {
-      looked = null;
+  const render = (st: ClassJoinState, prev: ClassJoinState | null) => {
+    if (st.status !== prev?.status) status.textContent = st.status;
+    submit.disabled = st.busy;
+    if (st.info === prev?.info) return;
+    if (st.info) showInfo(st.info);
+    else {
       info.replaceChildren();
       seats.replaceChildren();
-      status.textContent = `That code does not open a table: ${(err as Error).message}.`;
-      return null;
     }
   };
+  ctl.store.subscribe(render);
+  const lookUp = () => ctl.lookUp(codeInput.value);
 
   codeInput.addEventListener('change', () => {
-    status.textContent = '';
+    ctl.store.setState({ status: '' });
     void lookUp();
   });
 
@@ -147,32 +141,12 @@ export function renderClassJoin(
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    submit.disabled = true;
-    status.textContent = 'Finding your table…';
-    void (async () => {
-      try {
-        const j = await lookUp();
-        if (!j) return;
-        const picked = form.querySelector<HTMLInputElement>('input[name=class-seat]:checked');
-        if (j.kind === 'table' && !picked) {
-          status.textContent = j.free.length === 0 ? 'No seat is free here.' : 'Pick a seat first.';
-          return;
-        }
-        const held = await joinWithCode(
-          lookedCode,
-          nameInput.value.trim(),
-          picked ? (picked.value as Seat) : undefined,
-        );
-        status.textContent = 'Seated. Opening the table…';
-        go(`#/play/${held.matchID}/${held.seat}`);
-      } catch (err) {
-        status.textContent = `Could not join: ${(err as Error).message}.`;
-        looked = null;
-        void lookUp();
-      } finally {
-        submit.disabled = false;
-      }
-    })();
+    const picked = () =>
+      form.querySelector<HTMLInputElement>('input[name=class-seat]:checked')?.value as
+        Seat | undefined;
+    void ctl.join(codeInput.value, nameInput.value, picked).then((held) => {
+      if (held) go(`#/play/${held.matchID}/${held.seat}`);
+    });
   });
 
   if (initialCode) void lookUp();

@@ -3,10 +3,10 @@
 import type { Scenario } from '../../game/scenario/schema';
 import type { Deal, Tracks } from '../../game/types';
 import { h } from '../dom';
-import { clauseText } from '../format';
+import { breakoutLabel, clauseText, TRACK_ORDER, trackLabel, type TrackKey } from '../format';
 
 export interface TrackRow {
-  key: keyof Tracks | 'breakout';
+  key: TrackKey;
   label: string;
   value: number;
   max: number;
@@ -16,33 +16,24 @@ export function trackRows(
   scenario: Scenario,
   tracks: Tracks,
   breakout: number,
-  breakoutLabel = 'Breakout (estimate)',
+  breakoutText = breakoutLabel(true),
 ): TrackRow[] {
   const r = scenario.tracks;
-  return [
-    { key: 'escalation', label: 'Escalation', value: tracks.escalation, max: r.escalation.max },
-    { key: 'breakout', label: breakoutLabel, value: breakout, max: r.breakout.max },
-    { key: 'oilLeak', label: 'Dark-fleet oil leak', value: tracks.oilLeak, max: r.oilLeak.max },
-    { key: 'oilPrice', label: 'Oil price', value: tracks.oilPrice, max: r.oilPrice.max },
-    {
-      key: 'pressureA',
-      label: `Pressure on ${scenario.seats.A.name}`,
-      value: tracks.pressureA,
-      max: r.pressure.max,
-    },
-    {
-      key: 'pressureB',
-      label: `Pressure on ${scenario.seats.B.name}`,
-      value: tracks.pressureB,
-      max: r.pressure.max,
-    },
-    {
-      key: 'capital',
-      label: `${scenario.seats.broker.name}’s capital`,
-      value: tracks.capital,
-      max: r.capital.max,
-    },
-  ];
+  const max: Record<TrackKey, number> = {
+    escalation: r.escalation.max,
+    breakout: r.breakout.max,
+    oilLeak: r.oilLeak.max,
+    oilPrice: r.oilPrice.max,
+    pressureA: r.pressure.max,
+    pressureB: r.pressure.max,
+    capital: r.capital.max,
+  };
+  return TRACK_ORDER.map((key) => ({
+    key,
+    label: key === 'breakout' ? breakoutText : trackLabel(scenario, key),
+    value: key === 'breakout' ? breakout : tracks[key],
+    max: max[key],
+  }));
 }
 
 /** Tracks as bars: the number is always written beside the bar, which is only decoration. */
@@ -158,4 +149,10 @@ export function page(title: string, ...content: (Node | null)[]): HTMLElement {
 
 export function errorBox(message: string): HTMLElement {
   return h('p', { class: 'seminar-error', role: 'alert' }, message);
+}
+
+/** A seminar screen: its element, and how to stop its polling and timers. */
+export interface Screen {
+  element: HTMLElement;
+  destroy(): void;
 }

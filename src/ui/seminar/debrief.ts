@@ -4,8 +4,7 @@
 // as delivered (struck text in <del>, reframed sizes as from → to, each with a word, not colour
 // alone), held, leaked and expired memos, incidents with their true attribution, deals and their
 // fate. Printable; the record downloads as JSON and CSV.
-import type { SeminarError } from '../../client/seminar';
-import { csvPath, getRecord, recordPath } from '../../client/seminar';
+import { csvPath, recordPath } from '../../client/seminar';
 import { clauseDef } from '../../game/clauses';
 import type { MatchRecord } from '../../game/record';
 import { getScenario, hasScenario } from '../../game/scenario';
@@ -20,17 +19,34 @@ import type {
   Seat,
 } from '../../game/types';
 import { h } from '../dom';
-import { clauseText, giverName, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
+import {
+  clauseText,
+  giverName,
+  OUTCOME_NAMES,
+  roleName,
+  seatName,
+  seatNames,
+  sizeLabel,
+  STEP_NAMES,
+  trackLabel,
+} from '../format';
 import { errorBox, page } from './common';
-import type { Screen } from './console';
+import type { Screen } from './common';
+import { makeRecordLoader, type RecordState } from '../../client/debrief';
 
 const SEATS: readonly Seat[] = ['0', '1', '2'];
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/** A memo as a person names it: "Washington’s second memo of round 3" (its id is the program's). */
+function memoName(G: BackchannelState, scenario: Scenario, m: Memo): string {
+  const same = G.memos.filter((x) => x.author === m.author && x.round === m.round);
+  const n = same.findIndex((x) => x.id === m.id);
+  const which = same.length > 1 ? `${ORDINALS[n] ?? `${n + 1}th`} memo` : 'memo';
+  return `${seatName(scenario, m.author)}’s ${which} of round ${m.round}`;
+}
 const other = (s: PrincipalSeat): PrincipalSeat => (s === '0' ? '1' : '0');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function sizeLabel(scenario: Scenario, clauseId: string, size: string): string {
-  return clauseDef(scenario, clauseId)?.sizes.find((s) => s.id === size)?.label ?? size;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Memos: as written beside as delivered
@@ -115,9 +131,9 @@ function deliveredClauses(scenario: Scenario, m: Memo): HTMLElement {
         { class: 'reframed-clause' },
         h('span', { class: 'tag' }, 'Reframed: '),
         `${def?.name ?? c.id}: `,
-        h('del', {}, sizeLabel(scenario, c.id, reframe.from)),
+        h('del', {}, sizeLabel(scenario, { id: c.id, size: reframe.from })),
         ' → ',
-        h('ins', {}, sizeLabel(scenario, c.id, reframe.to)),
+        h('ins', {}, sizeLabel(scenario, { id: c.id, size: reframe.to })),
         ` (given by ${giverName(scenario, c.giver)})`,
       );
     }),
@@ -142,7 +158,7 @@ function memoArticle(G: BackchannelState, scenario: Scenario, m: Memo): HTMLElem
     h(
       'h4',
       { id: headingId },
-      `Memo ${m.id}, round ${m.round}, from ${seatName(scenario, m.author)}: ${FATE[m.status] ?? m.status}${d && d.round !== m.round ? ` in round ${d.round}` : ''}`,
+      `${capitalise(memoName(G, scenario, m))}: ${FATE[m.status] ?? m.status}${d && d.round !== m.round ? ` in round ${d.round}` : ''}`,
     ),
     changes.length ? h('p', { class: 'meta' }, `Changes: ${changes.join(', ')}.`) : null,
     h(
@@ -208,12 +224,17 @@ function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
   const pick = (f: (i: number) => number) => hist.map((_, i) => f(i));
   return [
     {
-      label: 'Escalation',
+      label: trackLabel(scenario, 'escalation'),
       max: r.escalation.max,
-      lines: [{ name: 'Escalation', values: pick((i) => hist[i]!.tracks.escalation) }],
+      lines: [
+        {
+          name: trackLabel(scenario, 'escalation'),
+          values: pick((i) => hist[i]!.tracks.escalation),
+        },
+      ],
     },
     {
-      label: 'Breakout',
+      label: trackLabel(scenario, 'breakout'),
       max: r.breakout.max,
       lines: [
         { name: 'true value', values: pick((i) => G.breakoutHistory[i] ?? NaN) },
@@ -221,31 +242,46 @@ function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
       ],
     },
     {
-      label: 'Dark-fleet oil leak',
+      label: trackLabel(scenario, 'oilLeak'),
       max: r.oilLeak.max,
-      lines: [{ name: 'Oil leak', values: pick((i) => hist[i]!.tracks.oilLeak) }],
+      lines: [
+        {
+          name: trackLabel(scenario, 'oilLeak', true),
+          values: pick((i) => hist[i]!.tracks.oilLeak),
+        },
+      ],
     },
     {
-      label: 'Oil price',
+      label: trackLabel(scenario, 'oilPrice'),
       max: r.oilPrice.max,
-      lines: [{ name: 'Oil price', values: pick((i) => hist[i]!.tracks.oilPrice) }],
+      lines: [
+        { name: trackLabel(scenario, 'oilPrice'), values: pick((i) => hist[i]!.tracks.oilPrice) },
+      ],
     },
     {
       label: 'Pressure',
       max: r.pressure.max,
       lines: [
-        { name: `on ${scenario.seats.A.name}`, values: pick((i) => hist[i]!.tracks.pressureA) },
         {
-          name: `on ${scenario.seats.B.name}`,
+          name: `on ${seatName(scenario, '0')}`,
+          values: pick((i) => hist[i]!.tracks.pressureA),
+        },
+        {
+          name: `on ${seatName(scenario, '1')}`,
           values: pick((i) => hist[i]!.tracks.pressureB),
           dashed: true,
         },
       ],
     },
     {
-      label: `${scenario.seats.broker.name}’s capital`,
+      label: trackLabel(scenario, 'capital'),
       max: r.capital.max,
-      lines: [{ name: 'Capital', values: pick((i) => hist[i]!.tracks.capital) }],
+      lines: [
+        {
+          name: trackLabel(scenario, 'capital', true),
+          values: pick((i) => hist[i]!.tracks.capital),
+        },
+      ],
     },
   ];
 }
@@ -409,9 +445,7 @@ function chartSection(G: BackchannelState, scenario: Scenario): HTMLElement {
 // Discussion prompts from what happened
 
 export function discussionPrompts(G: BackchannelState, scenario: Scenario): string[] {
-  const A = scenario.seats.A.name;
-  const B = scenario.seats.B.name;
-  const broker = scenario.seats.broker.name;
+  const { '0': A, '1': B, '2': broker } = seatNames(scenario);
   const prompts: string[] = [];
   const reframed = G.memos.filter((m) => (m.delivery?.reframes.length ?? 0) > 0);
   if (reframed.length > 0) {
@@ -552,7 +586,7 @@ function incidentList(G: BackchannelState, scenario: Scenario, round?: number): 
           'span',
           { class: `attribution ${who}` },
           who === 'directed'
-            ? `True attribution: directed by ${scenario.seats.B.name}.`
+            ? `True attribution: directed by ${seatName(scenario, '1')}.`
             : 'True attribution: rogue (nobody ordered it).',
         ),
       );
@@ -565,10 +599,10 @@ function dealFate(G: BackchannelState, scenario: Scenario, d: Deal): HTMLElement
   const memo = p?.memoId ? G.memos.find((m) => m.id === p.memoId) : undefined;
   const origin =
     d.kind === 'relay' && memo
-      ? `From ${seatName(scenario, memo.author)}’s memo ${memo.id}${memo.delivery?.reframes.length ? `, which ${scenario.seats.broker.name} had reframed` : ''}${memo.delivery && (memo.delivery.redactClauses.length || memo.delivery.redactSpans.length) ? ', with strikes' : ''}.`
+      ? `From ${memoName(G, scenario, memo)}${memo.delivery?.reframes.length ? `, which ${seatName(scenario, '2')} had reframed` : ''}${memo.delivery && (memo.delivery.redactClauses.length || memo.delivery.redactSpans.length) ? ', with strikes' : ''}.`
       : d.kind === 'bundle'
-        ? `A bundle by ${scenario.seats.broker.name}, merging both sides’ memos.`
-        : `Tabled by ${scenario.seats.broker.name}.`;
+        ? `A bundle by ${seatName(scenario, '2')}, merging both sides’ memos.`
+        : `Tabled by ${seatName(scenario, '2')}.`;
   const fate =
     d.status === 'verified'
       ? `Verified in round ${d.verifiedRound}.`
@@ -631,7 +665,7 @@ function roundSection(G: BackchannelState, scenario: Scenario, round: number): H
         h(
           'h4',
           {},
-          `${p.kind === 'bundle' ? 'Bundle' : 'Proposal tabled'} by ${scenario.seats.broker.name}`,
+          `${p.kind === 'bundle' ? 'Bundle' : 'Proposal tabled'} by ${seatName(scenario, '2')}`,
         ),
         h('ul', {}, ...p.clauses.map((c) => h('li', {}, clauseText(scenario, c)))),
         p.note ? h('p', { class: 'note' }, `Note: ${p.note}`) : null,
@@ -642,8 +676,7 @@ function roundSection(G: BackchannelState, scenario: Scenario, round: number): H
 }
 
 function fateLists(G: BackchannelState, scenario: Scenario): HTMLElement {
-  const line = (m: Memo) =>
-    h('li', {}, `Memo ${m.id}, round ${m.round}, from ${seatName(scenario, m.author)}`);
+  const line = (m: Memo) => h('li', {}, capitalise(memoName(G, scenario, m)));
   const group = (title: string, list: Memo[]) =>
     h(
       'div',
@@ -772,50 +805,37 @@ export function debriefContent(record: MatchRecord): HTMLElement[] {
 }
 
 export function renderDebrief(matchID: string): Screen {
-  const body = h(
-    'div',
-    { class: 'debrief-body' },
-    h('p', { role: 'status' }, 'Loading the record…'),
-  );
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const load = () => {
-    getRecord(matchID)
-      .then((record) => {
-        if (stopped) return;
-        body.replaceChildren(...debriefContent(record));
-      })
-      .catch((err: unknown) => {
-        if (stopped) return;
-        const e = err as SeminarError;
-        if (e.status === 409) {
-          body.replaceChildren(
-            h(
-              'p',
-              { class: 'card', role: 'status' },
-              'The debrief opens when the match ends. This page checks again every 5 seconds.',
-            ),
-            h(
-              'p',
-              {},
-              h(
-                'a',
-                { href: `#/watch/${encodeURIComponent(matchID)}` },
-                'Watch the match meanwhile',
-              ),
-            ),
-          );
-          timer = setTimeout(load, 5000);
-        } else
-          body.replaceChildren(errorBox(`Could not load the record of ${matchID}: ${e.message}.`));
-      });
+  const loader = makeRecordLoader(matchID);
+  const body = h('div', { class: 'debrief-body' });
+  const render = ({ phase, record, error }: RecordState) => {
+    if (phase === 'loading')
+      body.replaceChildren(h('p', { role: 'status' }, 'Loading the record…'));
+    else if (phase === 'ready' && record) body.replaceChildren(...debriefContent(record));
+    else if (phase === 'running')
+      body.replaceChildren(
+        h(
+          'p',
+          { class: 'card', role: 'status' },
+          'The debrief opens when the match ends. This page checks again every 5 seconds.',
+        ),
+        h(
+          'p',
+          {},
+          h('a', { href: `#/watch/${encodeURIComponent(matchID)}` }, 'Watch the match meanwhile'),
+        ),
+      );
+    else body.replaceChildren(errorBox(`Could not load the record of ${matchID}: ${error}.`));
   };
-  load();
+  const unsubscribe = loader.store.subscribe((s, prev) => {
+    if (s.phase !== prev.phase || s.record !== prev.record) render(s);
+  });
+  render(loader.store.getState());
+  loader.start();
   return {
     element: page('Debrief', body),
     destroy: () => {
-      stopped = true;
-      clearTimeout(timer);
+      unsubscribe();
+      loader.stop();
     },
   };
 }

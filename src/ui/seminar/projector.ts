@@ -4,9 +4,16 @@ import { startOnline } from '../../client/connection';
 import { makeTableStore, timeLeft } from '../../client/store';
 import { getScenario } from '../../game/scenario';
 import { h, renderKeyed } from '../dom';
-import { formatCountdown, OUTCOME_NAMES, STEP_HELP, STEP_NAMES } from '../format';
+import {
+  breakoutLabel,
+  countdownText,
+  isUrgent,
+  OUTCOME_NAMES,
+  STEP_HELP,
+  STEP_NAMES,
+} from '../format';
 import { dealsList, trackBars, trackRows } from './common';
-import type { Screen } from './console';
+import type { Screen } from './common';
 
 export function renderProjector(server: string, matchID: string): Screen {
   const store = makeTableStore();
@@ -56,7 +63,7 @@ export function renderProjector(server: string, matchID: string): Screen {
           scenario,
           view.tracks,
           view.breakout.true ?? view.breakout.estimate,
-          view.breakout.true === undefined ? 'Breakout (estimate)' : 'Breakout (true value)',
+          breakoutLabel(view.breakout.true === undefined),
         ),
         'track-bars large',
       ),
@@ -93,15 +100,14 @@ export function renderProjector(server: string, matchID: string): Screen {
     const s = store.getState();
     const view = s.view;
     if (!view || view.final) return void (countdown.textContent = '');
-    if (view.paused) {
-      const r = view.paused.remaining;
-      countdown.textContent = r === null ? '' : `${formatCountdown(r)} left`;
-      countdown.classList.remove('urgent');
-      return;
-    }
     const left = timeLeft(s);
-    countdown.textContent = left === null ? 'Untimed' : `${formatCountdown(left)} left`;
-    countdown.classList.toggle('urgent', left !== null && left < 15_000);
+    // The badge beside it already says the table is paused.
+    countdown.textContent = view.paused
+      ? view.paused.remaining === null
+        ? ''
+        : countdownText(null, view.paused.remaining)
+      : countdownText(null, left);
+    countdown.classList.toggle('urgent', isUrgent(view.paused, left));
   };
   const unsubscribe = store.subscribe(render);
   const timer = setInterval(tick, 250);

@@ -1,0 +1,148 @@
+// Screenshots of every desk and of the Phaser table from fixed seat views (test/ui/states.ts),
+// at 1280×720 and 390 px, in Debian's Chromium: `npx tsx test/e2e/screens.ts <label>` writes
+// test-results/screens/<label>/*.png. Run before and after a change to the scene and compare.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'vite';
+import { applyMove } from '../../src/bots/engine';
+import { makeCheck } from '../../src/client/check';
+import { intentKey } from '../../src/client/intents';
+import { enumerate } from '../../src/game/enumerate';
+import type { MoveName } from '../../src/game/moves';
+import type { Seat } from '../../src/game/types';
+import { viewFor } from '../../src/game/view';
+import {
+  SCENARIOS,
+  finishedViews,
+  freshMatch,
+  mediationWithMemo,
+  randomSeatViews,
+  ratificationMatch,
+} from '../ui/states';
+import type { ScreenCase } from './screens/screens';
+import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
+
+const label = process.argv[2] ?? 'now';
+const only = process.argv[3];
+const OUT = join(ROOT, 'test-results', 'screens', label);
+
+/** The rules' own refusal, in the words the desk shows, of the first of these moves refused. */
+function realRefusal(
+  view: ScreenCase['view'],
+  seat: Seat,
+  tries: [MoveName, unknown[]][],
+): ScreenCase['refusal'] {
+  const check = makeCheck(() => view, seat) as (m: MoveName, ...a: unknown[]) => string | null;
+  for (const [move, args] of tries) {
+    const text = check(move, ...args);
+    if (text) return { key: intentKey(move, args), text };
+  }
+  throw new Error(`none of ${tries.map((t) => t[0]).join(', ')} was refused`);
+}
+
+/** A principal that has written its two memos of the round. */
+function twoMemos(id: (typeof SCENARIOS)[number], seat: '0' | '1') {
+  const r = freshMatch(id, `ui-screens-${seat}`);
+  const memos = enumerate(r.G, seat).filter((m) => m.move === 'draftMemo');
+  for (const m of memos.slice(0, 2)) applyMove(r, seat, 'draftMemo', m.args);
+  return { r, third: memos[2]!.args };
+}
+
+function cases(): [string, ScreenCase][] {
+  const out: [string, ScreenCase][] = [];
+  for (const id of SCENARIOS) {
+    for (const [seat, who] of [
+      ['0', 'a'],
+      ['1', 'b'],
+    ] as const) {
+      const { r, third } = twoMemos(id, seat);
+      const view = viewFor(r.G, seat);
+      out.push([
+        `${id}-principal-${who}-drafting`,
+        { view, seat, refusal: realRefusal(view, seat, [['draftMemo', third]]) },
+      ]);
+    }
+    const med = mediationWithMemo(id);
+    const medView = viewFor(med.G, '2');
+    const memo = med.G.memos.find((m) => m.status === 'pending')!;
+    out.push([
+      `${id}-broker-mediation`,
+      {
+        view: medView,
+        seat: '2',
+        refusal: realRefusal(medView, '2', [
+          ['relay', [memo.id, { reframes: [0, 1, 2, 3].map((clause) => ({ clause, delta: 1 })) }]],
+          ['bundle', [{ parts: [{ memoId: memo.id, clause: 0 }] }]],
+        ]),
+      },
+    ]);
+    const rat = ratificationMatch(id);
+    const ratView = viewFor(rat.G, '0');
+    const p = rat.G.proposals.find((x) => x.stage === 'ratification')!;
+    out.push([
+      `${id}-principal-a-ratification`,
+      {
+        view: ratView,
+        seat: '0',
+        refusal: realRefusal(ratView, '0', [
+          ['statement', [{ kind: 'silence' }]],
+          ['respond', [p.id, 'maybe']],
+        ]),
+      },
+    ]);
+    out.push([`${id}-principal-b-ratification`, { view: viewFor(rat.G, '1'), seat: '1' }]);
+    const end = finishedViews(id)[2]!;
+    out.push([`${id}-end`, { view: end.view, seat: end.seat }]);
+  }
+  // Later states of random play: deals, incidents and held memos on the table.
+  const late = randomSeatViews(2, 'ui-screens', 3).filter(
+    (v) => v.view.round >= 3 && v.view.deals.length > 0 && v.view.incidents.length > 0,
+  );
+  for (const seat of ['0', '1', '2'] as const) {
+    const v = late.find((x) => x.seat === seat);
+    if (v) out.push([`late-seat-${seat}-${v.view.step}`, { view: v.view, seat }]);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', hmr: false },
+  });
+  await server.listen();
+  const url = `${server.resolvedUrls!.local[0]!}test/e2e/screens/index.html`;
+  const browser = await launchChromium();
+  try {
+    for (const [name, c] of cases()) {
+      if (only && !name.includes(only)) continue;
+      for (const [size, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const page = await browser.newPage({ viewport });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url);
+        await page.waitForFunction(() => typeof window.showCase === 'function');
+        await page.evaluate((x) => window.showCase(x), c);
+        await page.waitForFunction(() => window.sceneReady());
+        await page.screenshot({ path: join(OUT, `${name}-${size}.png`), fullPage: true });
+        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
+        await page.close();
+      }
+      console.info(`shot ${name}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

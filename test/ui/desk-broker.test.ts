@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+// The broker's desk, built from real states: every cost it states is the scenario's own number.
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyMove } from '../../src/bots/engine';
+import { getScenario } from '../../src/game/scenario';
+import { viewFor } from '../../src/game/view';
+import { signed } from '../../src/ui/format';
+import { renderSeat, type Rendered } from './render';
+import { SCENARIOS, allDone, mediationWithMemo, rebalanced, type ScenarioId } from './states';
+
+let shown: Rendered | null = null;
+afterEach(() => shown?.destroy());
+
+const ALL: ScenarioId[] = [...SCENARIOS, ...SCENARIOS.map(rebalanced)];
+
+describe('the broker’s desk states the scenario’s costs', () => {
+  it.each(ALL)('%s: leak and reframe', (id) => {
+    const r = mediationWithMemo(id);
+    const t = getScenario(id).tunables.mediation;
+    shown = renderSeat(viewFor(r.G, '2'), '2');
+    const leak = [...shown.root.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Leak'),
+    );
+    expect(leak?.textContent).toContain(`capital ${signed(-t.leakCapital)}`);
+    expect(leak?.textContent).toContain(`${signed(t.leakPressure)}`);
+    const options = [...shown.root.querySelectorAll('option')].map((o) => o.textContent ?? '');
+    const reframe = options.find((o) => /one size (up|down)/.test(o));
+    expect(reframe).toContain(`(${t.reframeCost} capital)`);
+  });
+
+  it.each(ALL)('%s: a memo at its turnaround limit states the expiry cost', (id) => {
+    const r = mediationWithMemo(id);
+    const t = getScenario(id).tunables.mediation;
+    // Hold A's memo while it may be held: it comes back each round until its last one.
+    for (let guard = 0; guard < 10; guard++) {
+      const memo = r.G.memos.find((m) => m.status === 'pending' && m.author === '0');
+      if (!memo) throw new Error('A’s memo left the desk');
+      if (r.G.round >= memo.lastRound) break;
+      const reason = applyMove(r, '2', 'hold', [memo.id]);
+      if (reason) throw new Error(reason);
+      do allDone(r);
+      while (r.G.step !== 'mediation');
+    }
+    shown = renderSeat(viewFor(r.G, '2'), '2');
+    const warning = shown.root.querySelector('article.memo .warning')?.textContent ?? '';
+    expect(warning).toContain(`capital ${signed(-t.expiryCapital)}`);
+    expect(warning).toContain(
+      `pressure on ${getScenario(id).seats.A.name} ${signed(t.expiryPressure)}`,
+    );
+  });
+});

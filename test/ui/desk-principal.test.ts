@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+// A principal's desk, built from real states of fixed-seed matches: the posture choices state the
+// scenario's own numbers, and an inbox card says whose memo it is.
+import { afterEach, describe, expect, it } from 'vitest';
+import { getScenario } from '../../src/game/scenario';
+import { viewFor } from '../../src/game/view';
+import { signed } from '../../src/ui/format';
+import { radioLabel, renderSeat, type Rendered } from './render';
+import { applyMove } from '../../src/bots/engine';
+import {
+  SCENARIOS,
+  allDone,
+  freshMatch,
+  ratificationMatch,
+  rebalanced,
+  type ScenarioId,
+} from './states';
+
+let shown: Rendered | null = null;
+afterEach(() => shown?.destroy());
+
+const ALL: ScenarioId[] = [...SCENARIOS, ...SCENARIOS.map(rebalanced)];
+
+describe('posture choices state the scenario’s numbers', () => {
+  it.each(ALL)('%s: sanctions enforcement', (id) => {
+    const r = freshMatch(id);
+    const p = getScenario(id).tunables.postures;
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const label = (v: string) => radioLabel(shown!.root, 'enforcement', v);
+    expect(label('relax')).toContain(`oil leak ${signed(p.enforcementLeak.relax)}`);
+    expect(label('tighten')).toContain(`oil leak ${signed(p.enforcementLeak.tighten)}`);
+    expect(label('interdict')).toContain(`oil leak ${signed(p.enforcementLeak.interdict)}`);
+    expect(label('interdict')).toContain(`oil price ${signed(p.interdiction.oilPrice)}`);
+    expect(label('interdict')).toContain(`escalation ${signed(p.interdiction.escalation)}`);
+    expect(label('hold')).not.toMatch(/oil leak/);
+  });
+
+  it.each(ALL)('%s: proxy leash and enrichment', (id) => {
+    const r = freshMatch(id);
+    const t = getScenario(id).tunables;
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const leash = (v: string) => radioLabel(shown!.root, 'leash', v);
+    const enrich = (v: string) => radioLabel(shown!.root, 'enrichment', v);
+    expect(leash('unleash')).toContain(`oil leak ${signed(t.postures.leashLeak.unleash)}`);
+    expect(leash('unleash')).toContain(
+      `incident odds ${signed(Math.round(t.incidents.leash.unleash * 100))}%`,
+    );
+    expect(leash('restrain')).toContain(
+      `incident odds ${signed(Math.round(t.incidents.leash.restrain * 100))}%`,
+    );
+    expect(enrich('steady')).toContain(`breakout ${signed(t.postures.enrichment.steady)}`);
+    expect(enrich('advance')).toContain(`breakout ${signed(t.postures.enrichment.advance)}`);
+  });
+});
+
+describe('an inbox card names the memo’s author', () => {
+  it.each(SCENARIOS)('%s: the author is asked to ratify, the recipient is not', (id) => {
+    const r = ratificationMatch(id);
+    const s = getScenario(id);
+    const proposal = r.G.proposals.find((p) => p.stage === 'ratification');
+    expect(proposal?.author).toBe('0');
+
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const author = shown.root.querySelector('article.proposal')?.textContent ?? '';
+    expect(author).toContain(`Your memo, as the broker delivered it to ${s.seats.B.name}`);
+    expect(author).toContain('Ratify?');
+    expect(shown.root.querySelector('article.proposal button')?.textContent).toBe('Accept');
+    shown.destroy();
+
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const recipient = shown.root.querySelector('article.proposal')?.textContent ?? '';
+    expect(recipient).not.toContain('Your memo');
+    expect(recipient).not.toContain('Ratify?');
+    expect(recipient).toContain(`${s.seats.A.name}’s memo`);
+    expect(shown.root.querySelector('article.proposal button')).toBeNull();
+  });
+});
+
+describe('at ratification the author sees what the broker changed', () => {
+  it.each(SCENARIOS)('%s: a reframed clause is marked against what the author wrote', (id) => {
+    let wrote = '';
+    const r = ratificationMatch(id, 'ui-reframe', (memo) => {
+      const c = memo.clauses[0] as { id: string; size: string };
+      const sizes = getScenario(id).catalog.find((d) => d.id === c.id)!.sizes;
+      const at = sizes.findIndex((s) => s.id === c.size);
+      wrote = sizes[at]!.label;
+      return { reframes: [{ clause: 0, delta: at > 0 ? -1 : 1 }] };
+    });
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const card = shown.root.querySelector('article.proposal')!;
+    expect(card.querySelector('li.reframed')?.textContent).toContain(
+      `reframed by the broker: you wrote ${wrote}`,
+    );
+    shown.destroy();
+    // The recipient is not told what the author wrote.
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    expect(shown.root.querySelector('article.proposal')?.textContent).not.toContain('you wrote');
+  });
+});
+
+describe('the inbox holds what is current', () => {
+  it.each(SCENARIOS)(
+    '%s: a card back for ratification does not come back before its step',
+    (id) => {
+      const r = ratificationMatch(id, 'ui-stale', () => ({}), 'mediation');
+      for (const seat of ['0', '1'] as const) {
+        shown = renderSeat(viewFor(r.G, seat), seat);
+        const inboxText =
+          shown.root.querySelector('[aria-labelledby="inbox-h"]')?.textContent ?? '';
+        expect(inboxText, seat).toContain('Nothing was delivered to you this round.');
+        shown.destroy();
+        shown = null;
+      }
+    },
+  );
+});
+
+describe('the author’s memos say what the author may know of their fate', () => {
+  it.each(SCENARIOS)('%s: handed over, then back to ratify, then signed', (id) => {
+    const r = ratificationMatch(id, 'ui-fate');
+    const memo = r.G.memos.find((m) => m.author === '0')!;
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const line = () =>
+      [...shown!.root.querySelectorAll('[aria-labelledby="sent-h"] .meta')].map(
+        (e) => e.textContent,
+      );
+    expect(line()).toContain(`Round ${memo.round} · relayed and accepted: back to you to ratify`);
+    shown.destroy();
+    const p = r.G.proposals.find((x) => x.stage === 'ratification')!;
+    expect(applyMove(r, '0', 'respond', [p.id, 'accept'])).toBeNull();
+    allDone(r); // the response step ends: signed
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    expect(line()).toContain(`Round ${memo.round} · relayed, accepted and signed`);
+  });
+});
+
+describe('an inbox with nothing to answer', () => {
+  it.each(SCENARIOS)('%s: a message only: the seat is told to end its step', (id) => {
+    const r = freshMatch(id, 'ui-message');
+    expect(
+      applyMove(r, '0', 'draftMemo', [{ clauses: [], text: 'We remain ready to talk.' }]),
+    ).toBeNull();
+    allDone(r); // to mediation
+    const memo = r.G.memos.find((m) => m.author === '0')!;
+    expect(applyMove(r, '2', 'relay', [memo.id, {}])).toBeNull();
+    allDone(r); // to response
+    expect(r.G.step).toBe('response');
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const inboxText = shown.root.querySelector('[aria-labelledby="inbox-h"]')?.textContent ?? '';
+    expect(inboxText).toContain('A message: read, not answered.');
+    expect(inboxText).toContain('Nothing here awaits your answer: press “Done answering”.');
+    expect(shown.root.querySelector('button.done')?.textContent).toBe('Done answering');
+  });
+});
