@@ -1,9 +1,8 @@
 // `npm start`: builds the browser app if it is missing or older than its sources, then serves it,
-// the Lobby API and the game's sockets on one port, and prints the address.
+// the Lobby API and the game's sockets on one port, and prints the address (server/serve.ts).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config';
-import { makeLogger, startServer } from './app';
+import { failed, serve } from './serve';
 
 function newestSource(paths: string[]): number {
   let newest = 0;
@@ -28,33 +27,6 @@ async function buildIfNeeded(staticDir: string): Promise<void> {
   await build({ logLevel: 'warn', build: { outDir: staticDir } });
 }
 
-async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(`Backchannel cannot start: ${err.message}`);
-      process.exit(2);
-    }
-    throw err;
-  }
-  const log = makeLogger(config);
-  if (process.env.SKIP_BUILD !== '1') await buildIfNeeded(config.staticDir);
-  const server = await startServer(config, log);
-  console.info(
-    `\n  Backchannel is running: ${server.url}\n  (storage: ${server.storage}; stop with Ctrl+C)\n`,
-  );
-  const stop = async (signal: string) => {
-    log.info({ event: 'stopping', signal }, 'stopping');
-    await server.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-}
-
-main().catch((err: unknown) => {
-  console.error('Backchannel failed to start:', err);
-  process.exit(1);
-});
+// In development the app is rebuilt when its sources changed (vite is a dev dependency, imported
+// only here); production runs the prebuilt server/production.ts instead.
+serve(process.env.SKIP_BUILD === '1' ? undefined : buildIfNeeded).catch(failed);
