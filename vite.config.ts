@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type UserConfig } from 'vitest/config';
+import type { Plugin, UserConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 /**
  * `vite build --mode server` bundles the production server (server/production.ts) into
@@ -20,7 +21,7 @@ const server: UserConfig = {
   },
   ssr: { noExternal: ['boardgame.io'], target: 'node' },
   plugins: [
-    {
+    <Plugin>{
       name: 'pglite-worker',
       generateBundle() {
         this.emitFile({
