@@ -16,7 +16,7 @@ import { allowedOrigins, type Config } from './config';
 import { BotSeats } from './bots';
 import { DeadlineScheduler } from './deadlines';
 import { jsonErrors, lobbyGuard } from './lobby';
-import { GuessLimit } from './guesses';
+import { SharedGuessLimit, SqlLimits, creationLimits } from './cluster/limits';
 import { SeminarApi } from './seminar';
 import { SeminarStore } from './seminar-store';
 import { SqlStorage, openPglite, openPostgres } from './storage';
@@ -51,6 +51,9 @@ export async function startServer(
 
   const seminars = new SeminarStore(sql);
   await seminars.connect();
+  // cluster: per-address limits in the shared database (server/cluster/limits.ts)
+  const limits = new SqlLimits(sql);
+  await limits.connect();
 
   const origins: string[] = [];
   const transport = new GuardedTransport({
@@ -98,8 +101,9 @@ export async function startServer(
     }
     await next();
   }) as never);
+  app.use(creationLimits(limits, config.createLimits, log) as never); // cluster: creation limits
   const seminarApi = new SeminarApi({
-    guesses: new GuessLimit({ misses: config.joinCodeMisses, windowMs: 10 * 60_000 }),
+    guesses: new SharedGuessLimit(limits, { misses: config.joinCodeMisses, windowMs: 10 * 60_000 }),
     storage,
     store: seminars,
     transport,

@@ -21,6 +21,14 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   BOT_PACE: z.coerce.number().min(0).max(10).default(1),
   JOIN_CODE_MISSES: z.coerce.number().int().min(1).max(10_000).default(30),
+  MATCH_CREATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  SEMINAR_CREATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  CREATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(3600),
 });
 
 export interface Config {
@@ -39,6 +47,8 @@ export interface Config {
   botPace: number;
   /** Wrong seminar join codes one address may try in 10 minutes. */
   joinCodeMisses: number;
+  /** Creation limits per address (server/cluster/limits.ts); 0: no limit. */
+  createLimits: { matches: number; seminars: number; windowMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     botPace: e.BOT_PACE,
     joinCodeMisses: e.JOIN_CODE_MISSES,
+    createLimits: {
+      matches: e.MATCH_CREATE_LIMIT,
+      seminars: e.SEMINAR_CREATE_LIMIT,
+      windowMs: e.CREATE_WINDOW_SECONDS * 1000,
+    },
   };
 }
 

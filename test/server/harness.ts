@@ -192,6 +192,9 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerHandle
     PORT: String(opts.port ?? 0),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    // Tests create many matches from one address; test/server/create-limit.test.ts sets limits.
+    MATCH_CREATE_LIMIT: '0',
+    SEMINAR_CREATE_LIMIT: '0',
     ...opts.env,
   });
   const { proc, logs, output, exited } = child;
