@@ -57,6 +57,15 @@ export class SqlStorage extends Async {
   onState: (matchID: string, state: State) => void = () => {};
   /** May adjust a new match's metadata before it is stored (bot seats are taken here). */
   beforeCreate: (metadata: Server.MatchData) => void = () => {};
+  /**
+   * cluster: a condition every state write must also meet in the same statement (this node holds
+   * the match's lease: server/cluster/lease.ts), and, when a write did not land, whether the fence
+   * refused it; a refused write throws, so nobody is told of the move.
+   */
+  fence?: {
+    condition(matchID: string, from: number): { sql: string; params: unknown[] };
+    refused(matchID: string): Promise<boolean>;
+  };
 
   constructor(
     private readonly sql: SqlClient,
@@ -97,10 +106,11 @@ export class SqlStorage extends Async {
   }
 
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
+    const fence = this.fence?.condition(matchID, 7); // cluster: the lease (server/cluster/lease.ts)
     const landed = await this.sql.transaction(async (q) => {
       const result = await q<{ id: string }>(
         `UPDATE bc_matches SET state = $2, state_id = $3, deadline = $4, gameover = $5, updated_at = $6
-         WHERE id = $1 AND state_id <= $3 RETURNING id`,
+         WHERE id = $1 AND state_id <= $3${fence ? ` AND ${fence.sql}` : ''} RETURNING id`,
         [
           matchID,
           JSON.stringify(state),
@@ -108,6 +118,7 @@ export class SqlStorage extends Async {
           this.deadlineOf(state),
           state.ctx.gameover !== undefined,
           Date.now(),
+          ...(fence?.params ?? []),
         ],
       );
       if (result.rows.length === 0) return false;
@@ -127,6 +138,8 @@ export class SqlStorage extends Async {
       return true;
     });
     if (landed) this.onState(matchID, state);
+    else if (this.fence && (await this.fence.refused(matchID)))
+      throw new Error(`state write of match ${matchID} refused: this node lost its lease`);
   }
 
   async setMetadata(matchID: string, metadata: Server.MatchData): Promise<void> {
