@@ -40,7 +40,7 @@ export interface ClusterParts {
 
 /** Connects to Redis first: the transport is built with its pubSub. */
 export async function clusterNode(config: ClusterConfig, log: Logger): Promise<ClusterNode> {
-  const pubSub = await RedisPubSub.connect(config.redisUrl, log);
+  const pubSub = await RedisPubSub.connect(config.redisUrl, log, config.node);
   let leases: Leases | undefined;
 
   return {

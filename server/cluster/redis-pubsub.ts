@@ -33,9 +33,15 @@ export class RedisPubSub implements PubSub {
     private readonly subscriber: RedisClient,
     private readonly prefix: string,
     private readonly log: Logger,
+    private readonly node: string,
   ) {}
 
-  static async connect(url: string, log: Logger, prefix = 'bc:'): Promise<RedisPubSub> {
+  static async connect(
+    url: string,
+    log: Logger,
+    node: string,
+    prefix = 'bc:',
+  ): Promise<RedisPubSub> {
     const publisher = createClient({ url });
     const subscriber = publisher.duplicate();
     // node-redis reconnects by itself (and subscribes again); an error event without a listener
@@ -49,14 +55,20 @@ export class RedisPubSub implements PubSub {
       );
     await publisher.connect();
     await subscriber.connect();
-    const pubSub = new RedisPubSub(publisher, subscriber, prefix, log);
+    const pubSub = new RedisPubSub(publisher, subscriber, prefix, log, node);
     await subscriber.subscribe(`${prefix}control`, (message) => pubSub.onControl(message));
     return pubSub;
   }
 
+  /**
+   * This node's sockets hear at once, in order with whatever else this node sends them (the
+   * mover's bc:accepted comes after its update); the other nodes hear through Redis, and skip
+   * what they sent themselves.
+   */
   publish(channel: string, payload: Payload): void {
+    for (const handler of this.handlers.get(channel) ?? []) handler(payload);
     this.publisher
-      .publish(this.prefix + channel, JSON.stringify(payload))
+      .publish(this.prefix + channel, JSON.stringify({ from: this.node, payload }))
       .catch((err: unknown) =>
         this.log.error({ event: 'redis', channel, err: String(err) }, 'publish failed'),
       );
@@ -71,12 +83,14 @@ export class RedisPubSub implements PubSub {
     this.handlers.set(channel, [fn]);
     this.subscriber
       .subscribe(this.prefix + channel, (message) => {
-        let payload: Payload;
+        let envelope: { from?: string; payload?: Payload };
         try {
-          payload = JSON.parse(message) as Payload;
+          envelope = JSON.parse(message) as typeof envelope;
         } catch {
           return;
         }
+        const { from, payload } = envelope;
+        if (from === this.node || payload === undefined) return;
         for (const handler of this.handlers.get(channel) ?? []) handler(payload);
       })
       .catch((err: unknown) =>

@@ -148,8 +148,8 @@ describe.runIf(runClusterTests())('updates over Redis', () => {
   let two: RedisPubSub;
   beforeAll(async () => {
     redis = await startRedis();
-    one = await RedisPubSub.connect(redis.url, log);
-    two = await RedisPubSub.connect(redis.url, log);
+    one = await RedisPubSub.connect(redis.url, log, 'one');
+    two = await RedisPubSub.connect(redis.url, log, 'two');
   }, 60_000);
   afterAll(async () => {
     await one?.close();
