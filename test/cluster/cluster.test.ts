@@ -176,12 +176,18 @@ describe.runIf(runClusterTests())('two nodes behind nginx', { timeout: 120_000 }
     for (const s of SEATS) timedSeats[s].close();
     expect(await connected(victim.server.logs, timed.matchID, 3)).toBe(3);
 
-    // SIGKILL, mid-match.
-    await cluster.kill(0);
-    const killedAt = Date.now();
+    // SIGKILL, mid-match, 1.5 s before the timed match's deadline: its lease is still the dead
+    // node's when the deadline falls due, so only the survivor's scan can fire it.
     const pending = await storedState(timed.matchID);
     const deadline = pending.G.clock.deadline!;
     expect(deadline).toBeGreaterThan(0);
+    await poll(
+      async () => (Date.now() >= deadline - 1_500 ? true : undefined),
+      STEP * 1000,
+      '1.5 s before the deadline',
+    );
+    const killedAt = Date.now();
+    await cluster.kill(0);
 
     // Every acknowledged move is in storage, for both matches.
     for (const seat of SEATS) {
