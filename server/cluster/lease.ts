@@ -57,6 +57,8 @@ export class Leases {
   /** Takes in progress, so that concurrent work for one match takes it once. */
   private readonly taking = new Map<string, Promise<void>>();
   private renewTimer?: NodeJS.Timeout;
+  /** Set by stop(): a stopping node takes nothing more (its sockets closing must not take). */
+  private stopping = false;
   private scanTimer?: NodeJS.Timeout;
   private readonly now: () => number;
 
@@ -96,6 +98,7 @@ export class Leases {
   }
 
   stop(): void {
+    this.stopping = true;
     clearInterval(this.renewTimer);
     clearInterval(this.scanTimer);
   }
@@ -151,7 +154,7 @@ export class Leases {
 
   /** Takes the match if this node does not hold it: whoever held it, expired or not. */
   async ensure(matchID: string): Promise<void> {
-    if (this.held.has(matchID)) return;
+    if (this.held.has(matchID) || this.stopping) return;
     const pending = this.taking.get(matchID);
     if (pending) return pending;
     const take = this.take(matchID).finally(() => this.taking.delete(matchID));

@@ -128,6 +128,6 @@ export class RedisPubSub implements PubSub {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    await Promise.allSettled([this.subscriber.close(), this.publisher.close()]);
   }
 }
