@@ -16,7 +16,8 @@ import { allowedOrigins, type Config } from './config';
 import { BotSeats } from './bots';
 import { DeadlineScheduler } from './deadlines';
 import { jsonErrors, lobbyGuard } from './lobby';
-import { GuessLimit } from './guesses';
+import { SharedGuessLimit, SqlLimits, creationLimits } from './cluster/limits';
+import { clusterNode } from './cluster/node';
 import { SeminarApi } from './seminar';
 import { SeminarStore } from './seminar-store';
 import { SqlStorage, openPglite, openPostgres } from './storage';
@@ -51,18 +52,27 @@ export async function startServer(
 
   const seminars = new SeminarStore(sql);
   await seminars.connect();
+  // cluster: per-address limits in the shared database (server/cluster/limits.ts)
+  const limits = new SqlLimits(sql);
+  await limits.connect();
 
+  // cluster: updates over Redis, ownership by leases (server/cluster/node.ts)
+  const cluster = config.cluster ? await clusterNode(config.cluster, log) : undefined;
   const origins: string[] = [];
-  const transport = new GuardedTransport({
-    origins,
-    host: config.host,
-    maxPayloadBytes: config.maxPayloadBytes,
-    log,
-  });
+  const transport = new GuardedTransport(
+    {
+      origins,
+      host: config.host,
+      maxPayloadBytes: config.maxPayloadBytes,
+      log,
+    },
+    cluster?.pubSub,
+  );
   const scheduler = new DeadlineScheduler(transport, log);
   const bots = new BotSeats(transport, log, config.botPace);
   storage.beforeCreate = (metadata) => bots.claimSeats(metadata);
   storage.onState = (matchID, state) => {
+    if (cluster && !cluster.onState(matchID, state as State<BackchannelState>)) return;
     scheduler.fromState(matchID, state as State<BackchannelState>);
     bots.fromState(matchID, state as State<BackchannelState>);
     const over = state.ctx.gameover as { outcome?: string; reason?: string } | undefined;
@@ -84,6 +94,9 @@ export async function startServer(
   });
   const app = server.app;
   app.proxy = config.trustProxy;
+  // The address is the one the (single) proxy saw: a client's own X-Forwarded-For, further left,
+  // would otherwise choose its address and escape the per-address limits.
+  app.maxIpsCount = 1;
 
   app.use(jsonErrors(log) as never);
   app.use((async (ctx: Context, next: Next) => {
@@ -93,13 +106,19 @@ export async function startServer(
       return;
     }
     if (ctx.path === '/api/health') {
-      ctx.body = { ok: true, storage: kind, deadlines: scheduler.armed() };
+      ctx.body = {
+        ok: true,
+        storage: kind,
+        deadlines: scheduler.armed(),
+        ...(cluster ? { node: cluster.node, matches: cluster.held() } : {}),
+      };
       return;
     }
     await next();
   }) as never);
+  app.use(creationLimits(limits, config.createLimits, log) as never); // cluster: creation limits
   const seminarApi = new SeminarApi({
-    guesses: new GuessLimit({ misses: config.joinCodeMisses, windowMs: 10 * 60_000 }),
+    guesses: new SharedGuessLimit(limits, { misses: config.joinCodeMisses, windowMs: 10 * 60_000 }),
     storage,
     store: seminars,
     transport,
@@ -107,6 +126,7 @@ export async function startServer(
     forget: (matchID) => {
       scheduler.disarm(matchID);
       bots.forget(matchID);
+      cluster?.forget(matchID);
     },
   });
   app.use(seminarApi.middleware() as never);
@@ -139,17 +159,22 @@ export async function startServer(
   const port = (http.address() as AddressInfo).port;
   origins.push(...allowedOrigins(config, port));
 
-  // Deadlines survive restarts: re-arm every unfinished match from storage.
-  for (const { matchID, deadline } of await storage.pendingDeadlines())
-    scheduler.arm(matchID, deadline);
-  // And bots (setupData's, or a seminar facilitator's) take up their unfinished matches again.
-  for (const { matchID, state } of await storage.unfinishedStates())
-    bots.fromState(matchID, state as State<BackchannelState>);
+  if (cluster) {
+    // cluster: each node arms only the matches whose lease it takes (server/cluster/lease.ts).
+    await cluster.join({ sql, storage, transport, scheduler, bots });
+  } else {
+    // Deadlines survive restarts: re-arm every unfinished match from storage.
+    for (const { matchID, deadline } of await storage.pendingDeadlines())
+      scheduler.arm(matchID, deadline);
+    // And bots (setupData's, or a seminar facilitator's) take up their unfinished matches again.
+    for (const { matchID, state } of await storage.unfinishedStates())
+      bots.fromState(matchID, state as State<BackchannelState>);
+  }
 
   const url =
     config.publicUrl ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   log.info(
-    { event: 'started', url, storage: kind, deadlines: scheduler.armed() },
+    { event: 'started', url, storage: kind, deadlines: scheduler.armed(), node: cluster?.node },
     `Backchannel is serving on ${url}`,
   );
 
@@ -160,6 +185,7 @@ export async function startServer(
     scheduler,
     stop: async () => {
       bots.stop();
+      await cluster?.stop();
       await transport.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await storage.close();

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start: a bad value stops the server with
 // a message naming the variable.
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -21,6 +22,25 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
   BOT_PACE: z.coerce.number().min(0).max(10).default(1),
   JOIN_CODE_MISSES: z.coerce.number().int().min(1).max(10_000).default(30),
+  MATCH_CREATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(60),
+  SEMINAR_CREATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected a redis:// URL')
+    .optional(),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, _ . - (at most 64)')
+    .optional(),
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(4000),
+  LEASE_RENEW_MS: z.coerce.number().int().min(100).max(300_000).default(1000),
+  LEASE_SCAN_MS: z.coerce.number().int().min(100).max(300_000).default(1000),
+  CREATE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(3600),
 });
 
 export interface Config {
@@ -39,6 +59,10 @@ export interface Config {
   botPace: number;
   /** Wrong seminar join codes one address may try in 10 minutes. */
   joinCodeMisses: number;
+  /** Creation limits per address (server/cluster/limits.ts); 0: no limit. */
+  createLimits: { matches: number; seminars: number; windowMs: number };
+  /** Several nodes (server/cluster/): set when REDIS_URL is (DATABASE_URL then required). */
+  cluster?: { redisUrl: string; node: string; ttlMs: number; renewMs: number; scanMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`environment variable ${String(issue.path[0])}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      'environment variable REDIS_URL: several nodes share PostgreSQL, so DATABASE_URL must be set too',
+    );
+  if (e.REDIS_URL && e.LEASE_RENEW_MS * 2 > e.LEASE_TTL_MS)
+    throw new ConfigError(
+      'environment variable LEASE_RENEW_MS: renew at most every half of LEASE_TTL_MS',
+    );
   const explicit = (e.ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -67,6 +99,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     botPace: e.BOT_PACE,
     joinCodeMisses: e.JOIN_CODE_MISSES,
+    ...(e.REDIS_URL
+      ? {
+          cluster: {
+            redisUrl: e.REDIS_URL,
+            node: e.NODE_ID ?? `${hostname().split('.')[0]}-${process.pid}`,
+            ttlMs: e.LEASE_TTL_MS,
+            renewMs: e.LEASE_RENEW_MS,
+            scanMs: e.LEASE_SCAN_MS,
+          },
+        }
+      : {}),
+    createLimits: {
+      matches: e.MATCH_CREATE_LIMIT,
+      seminars: e.SEMINAR_CREATE_LIMIT,
+      windowMs: e.CREATE_WINDOW_SECONDS * 1000,
+    },
   };
 }
 

@@ -3,6 +3,12 @@
 // code lookup from it is refused (429) until the window has passed. Memory stays bounded: old
 // entries are dropped as new ones come.
 
+/** What the seminar API asks: this in-process map, or the shared table across nodes. */
+export interface JoinCodeLimit {
+  blockedFor(address: string): number | Promise<number>;
+  miss(address: string): void | Promise<void>;
+}
+
 export interface GuessLimitOptions {
   /** Wrong codes one address may try in a window. */
   misses: number;
@@ -10,7 +16,7 @@ export interface GuessLimitOptions {
   now?: () => number;
 }
 
-export class GuessLimit {
+export class GuessLimit implements JoinCodeLimit {
   private readonly misses = new Map<string, number[]>();
   private readonly now: () => number;
 

@@ -3,7 +3,7 @@
 // watches every table's public state and pauses, resumes, extends, ends steps, sends injects and
 // hands seats to bots and back, all through the rules' server-only `facilitate` move. Finished
 // matches give their record (JSON, CSV) to anyone.
-import type { GuessLimit } from './guesses';
+import type { JoinCodeLimit } from './guesses';
 import { randomBytes } from 'node:crypto';
 import type { Context, Next } from 'koa';
 import type { Server as BgioServer, State } from 'boardgame.io';
@@ -149,7 +149,7 @@ function controllerOf(G: BackchannelState, player: BgioServer.PlayerMetadata | u
 
 export interface SeminarDeps {
   /** Wrong join codes per client address (server/guesses.ts). */
-  guesses: GuessLimit;
+  guesses: JoinCodeLimit;
   storage: SqlStorage;
   store: SeminarStore;
   transport: GuardedTransport;
@@ -206,7 +206,7 @@ export class SeminarApi {
       }
       if (head === 'join' && id !== undefined && sub === undefined) {
         allow('GET', 'POST');
-        const wait = this.deps.guesses.blockedFor(ctx.ip);
+        const wait = await this.deps.guesses.blockedFor(ctx.ip);
         if (wait > 0) {
           ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
           throw new HttpError(
@@ -218,7 +218,7 @@ export class SeminarApi {
           return await (method === 'GET' ? this.joinInfo(ctx, id) : this.join(ctx, id));
         } catch (err) {
           if (err instanceof HttpError && err.status === 404 && err.message === 'no such code')
-            this.deps.guesses.miss(ctx.ip);
+            await this.deps.guesses.miss(ctx.ip);
           throw err;
         }
       }

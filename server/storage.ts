@@ -87,6 +87,15 @@ export class SqlStorage extends Async {
   private readonly cache = new Map<string, Cached>();
   /** A state write that a metadata write of the same master step can still join. */
   private readonly joining = new Map<string, { metadata?: Server.MatchData }>();
+  /**
+   * cluster: a condition every state write must also meet in the same statement (this node holds
+   * the match's lease: server/cluster/lease.ts), and, when a write did not land, whether the fence
+   * refused it; a refused write throws, so nobody is told of the move.
+   */
+  fence?: {
+    condition(matchID: string, from: number): { sql: string; params: unknown[] };
+    refused(matchID: string): Promise<boolean>;
+  };
 
   constructor(
     private readonly sql: SqlClient,
@@ -153,11 +162,12 @@ export class SqlStorage extends Async {
     await Promise.resolve();
     if (this.joining.get(matchID) === join) this.joining.delete(matchID);
     const metadata = join.metadata;
+    const fence = this.fence?.condition(matchID, 9); // cluster: the lease (server/cluster/lease.ts)
     const { rows } = await this.sql.query<{ landed: number | string }>(
       `WITH upd AS (
          UPDATE bc_matches SET state = $2, state_id = $3, deadline = $4, gameover = $5,
            updated_at = $6, metadata = COALESCE($7::jsonb, metadata)
-         WHERE id = $1 AND state_id <= $3 RETURNING id
+         WHERE id = $1 AND state_id <= $3${fence ? ` AND ${fence.sql}` : ''} RETURNING id
        ), ins AS (
          INSERT INTO bc_log (match_id, seq, entry)
          SELECT upd.id,
@@ -174,10 +184,13 @@ export class SqlStorage extends Async {
         metadata?.updatedAt ?? Date.now(),
         metadata ? JSON.stringify(metadata) : null,
         JSON.stringify(deltalog ?? []),
+        ...(fence?.params ?? []),
       ],
     );
     if (Number(rows[0]?.landed ?? 0) === 0) {
       this.evict(matchID);
+      if (this.fence && (await this.fence.refused(matchID)))
+        throw new Error(`state write of match ${matchID} refused: this node lost its lease`);
       throw new Error(`state ${state._stateID} of match ${matchID} did not land`);
     }
     const cached = this.cache.get(matchID);

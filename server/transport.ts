@@ -190,10 +190,18 @@ export class GuardedTransport {
     );
   }
 
+  /**
+   * cluster: runs inside the match's queue before each of its tasks: takes the match's lease when
+   * this node does not hold it (server/cluster/lease.ts). Unset on a single node.
+   */
+  claim?: (matchID: string) => Promise<void>;
+
   /** Runs `task` after every earlier task of the same match (one writer per match). */
   enqueue<T>(matchID: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(matchID) ?? Promise.resolve();
-    const next = previous.then(task, task);
+    const claim = this.claim;
+    const run = claim ? () => claim(matchID).then(task) : task;
+    const next = previous.then(run, run);
     const settled = next.catch(() => undefined);
     this.queues.set(matchID, settled);
     void settled.then(() => {
@@ -460,6 +468,23 @@ export class GuardedTransport {
       const binding = this.bindings.get(id);
       binding?.socket.emit('bc:error', { code: 'deleted', message: 'This match was deleted.' });
       binding?.socket.disconnect(true);
+    }
+  }
+
+  /**
+   * cluster: another node owns this match now. Its sockets here are closed without telling the
+   * match (their seats are not gone: they reconnect through the balancer to the new owner).
+   */
+  releaseMatch(matchID: string): void {
+    const room = this.rooms.get(matchID);
+    if (!room) return;
+    this.rooms.delete(matchID);
+    this.pubSub.unsubscribeAll(`match:${matchID}`);
+    for (const id of room) {
+      const binding = this.bindings.get(id);
+      this.bindings.delete(id);
+      // Closing the connection (not the namespace) makes the client reconnect by itself.
+      binding?.socket.conn.close();
     }
   }
 

@@ -165,7 +165,11 @@ export function startOnline(store: TableStore, opts: OnlineOptions): Connection 
   const client = Client<BackchannelState>({
     game: Backchannel,
     numPlayers: 3,
-    multiplayer: SocketIO({ server: opts.server }),
+    // The match in the socket's query lets a balancer route every socket of a match to one node.
+    multiplayer: SocketIO({
+      server: opts.server,
+      socketOpts: { query: { matchID: opts.matchID } },
+    }),
     matchID: opts.matchID,
     ...(opts.seat !== null ? { playerID: opts.seat } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),

@@ -358,6 +358,7 @@ async function main(): Promise<void> {
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
         BOT_PACE: '0',
+        MATCH_CREATE_LIMIT: '0',
       },
       /is running: (http:\/\/\S+)/,
       (m) => m[1]!,

@@ -27,6 +27,9 @@ describe('bad environment values', { timeout: 60_000 }, () => {
       [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
       [{ MAX_PAYLOAD_BYTES: '12' }, 'MAX_PAYLOAD_BYTES'],
       [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+      [{ MATCH_CREATE_LIMIT: '-1' }, 'MATCH_CREATE_LIMIT'],
+      // Several nodes share PostgreSQL: Redis alone is not a cluster.
+      [{ REDIS_URL: 'redis://127.0.0.1:1' }, 'REDIS_URL'],
     ];
     const results = await Promise.all(cases.map(([env]) => runToExit(env)));
     results.forEach((r, i) => {

@@ -192,6 +192,9 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerHandle
     PORT: String(opts.port ?? 0),
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    // Tests create many matches from one address; test/server/create-limit.test.ts sets limits.
+    MATCH_CREATE_LIMIT: '0',
+    SEMINAR_CREATE_LIMIT: '0',
     ...opts.env,
   });
   const { proc, logs, output, exited } = child;
@@ -331,6 +334,8 @@ export interface ConnectOptions {
   origin?: string;
   timeoutMs?: number;
   namespace?: string;
+  /** The socket's query (a balancer routes by its matchID, as the browser client sends it). */
+  query?: Record<string, string>;
 }
 
 /** A socket.io-client socket that records every frame it receives, for waiting and searching. */
@@ -361,6 +366,7 @@ export class RawSocket {
       reconnection: false,
       timeout: opts.timeoutMs ?? 5_000,
       ...(opts.origin ? { extraHeaders: { origin: opts.origin } } : {}),
+      ...(opts.query ? { query: opts.query } : {}),
     });
     const raw = new RawSocket(socket);
     return new Promise((resolveSocket, reject) => {
@@ -525,7 +531,8 @@ export class SeatClient {
     seat: Seat | null,
     credentials?: string,
   ): Promise<SeatClient> {
-    const raw = await RawSocket.connect(url);
+    // The match in the query, as the browser client sends it: nginx routes by it (a cluster).
+    const raw = await RawSocket.connect(url, { query: { matchID } });
     const client = new SeatClient(raw, matchID, seat, credentials);
     const answer = await raw.sync(matchID, seat, credentials);
     if (answer.event !== 'sync') {
