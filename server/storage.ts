@@ -85,6 +85,14 @@ export class SqlStorage extends Async {
    * a move costs one durable write and no read.
    */
   private readonly cache = new Map<string, Cached>();
+  /**
+   * Writes of each match still on their way to storage, and when (by `writeSeq`) the last one
+   * started: a read that overlapped a write may have read the row from before it, and must not
+   * be remembered over what the write puts in the cache.
+   */
+  private readonly inflight = new Map<string, number>();
+  private readonly lastWrite = new Map<string, number>();
+  private writeSeq = 0;
   /** A state write that a metadata write of the same master step can still join. */
   private readonly joining = new Map<string, { metadata?: Server.MatchData }>();
   /**
@@ -110,6 +118,18 @@ export class SqlStorage extends Async {
 
   async close(): Promise<void> {
     await this.sql.close();
+  }
+
+  private async writing<T>(matchID: string, write: () => Promise<T>): Promise<T> {
+    this.inflight.set(matchID, (this.inflight.get(matchID) ?? 0) + 1);
+    this.lastWrite.set(matchID, ++this.writeSeq);
+    try {
+      return await write();
+    } finally {
+      const left = (this.inflight.get(matchID) ?? 1) - 1;
+      if (left > 0) this.inflight.set(matchID, left);
+      else this.inflight.delete(matchID);
+    }
   }
 
   /** Forgets a match's cached copy (the next fetch reads storage again). */
@@ -163,8 +183,9 @@ export class SqlStorage extends Async {
     if (this.joining.get(matchID) === join) this.joining.delete(matchID);
     const metadata = join.metadata;
     const fence = this.fence?.condition(matchID, 9); // cluster: the lease (server/cluster/lease.ts)
-    const { rows } = await this.sql.query<{ landed: number | string }>(
-      `WITH upd AS (
+    const { rows } = await this.writing(matchID, () =>
+      this.sql.query<{ landed: number | string }>(
+        `WITH upd AS (
          UPDATE bc_matches SET state = $2, state_id = $3, deadline = $4, gameover = $5,
            updated_at = $6, metadata = COALESCE($7::jsonb, metadata)
          WHERE id = $1 AND state_id <= $3${fence ? ` AND ${fence.sql}` : ''} RETURNING id
@@ -175,17 +196,18 @@ export class SqlStorage extends Async {
          FROM upd, jsonb_array_elements($8::jsonb) WITH ORDINALITY AS e(entry, ord)
        )
        SELECT count(*) AS landed FROM upd`,
-      [
-        matchID,
-        JSON.stringify(state),
-        state._stateID,
-        this.deadlineOf(state),
-        state.ctx.gameover !== undefined,
-        metadata?.updatedAt ?? Date.now(),
-        metadata ? JSON.stringify(metadata) : null,
-        JSON.stringify(deltalog ?? []),
-        ...(fence?.params ?? []),
-      ],
+        [
+          matchID,
+          JSON.stringify(state),
+          state._stateID,
+          this.deadlineOf(state),
+          state.ctx.gameover !== undefined,
+          metadata?.updatedAt ?? Date.now(),
+          metadata ? JSON.stringify(metadata) : null,
+          JSON.stringify(deltalog ?? []),
+          ...(fence?.params ?? []),
+        ],
+      ),
     );
     if (Number(rows[0]?.landed ?? 0) === 0) {
       this.evict(matchID);
@@ -213,12 +235,17 @@ export class SqlStorage extends Async {
       cached.metadata = structuredClone(metadata);
       return;
     }
-    await this.sql.query(`UPDATE bc_matches SET metadata = $2, updated_at = $3 WHERE id = $1`, [
-      matchID,
-      JSON.stringify(metadata),
-      metadata.updatedAt ?? Date.now(),
-    ]);
-    if (cached) cached.metadata = structuredClone(metadata);
+    await this.writing(matchID, () =>
+      this.sql.query(`UPDATE bc_matches SET metadata = $2, updated_at = $3 WHERE id = $1`, [
+        matchID,
+        JSON.stringify(metadata),
+        metadata.updatedAt ?? Date.now(),
+      ]),
+    );
+    // The copy in the cache now, which may not be the one read above: the match may have been
+    // dropped and read again (a lease gained) while this write was on its way.
+    const now = this.cache.get(matchID);
+    if (now) now.metadata = structuredClone(metadata);
   }
 
   // boardgame.io types the result by the options asked for; fields of a missing match are absent.
@@ -230,6 +257,9 @@ export class SqlStorage extends Async {
       opts.initialState && 'initial_state',
     ].filter(Boolean);
     if (columns.length > 0) {
+      // Remember what is read only when no write of this match overlapped the read.
+      const since = this.writeSeq;
+      const quiet = !this.inflight.has(matchID);
       const { rows } = await this.sql.query<{
         state?: State;
         metadata?: Server.MatchData;
@@ -239,7 +269,9 @@ export class SqlStorage extends Async {
       if (row) {
         if (row.state && row.metadata && !this.cache.has(matchID)) {
           cached = { state: parseJson(row.state), metadata: parseJson(row.metadata) };
-          this.remember(matchID, cached);
+          const overlapped =
+            !quiet || this.inflight.has(matchID) || (this.lastWrite.get(matchID) ?? 0) > since;
+          if (!overlapped) this.remember(matchID, cached);
         }
         if (opts.initialState) out.initialState = parseJson(row.initial_state);
       }
@@ -263,6 +295,7 @@ export class SqlStorage extends Async {
   async wipe(matchID: string): Promise<void> {
     await this.sql.query(`DELETE FROM bc_matches WHERE id = $1`, [matchID]);
     this.evict(matchID);
+    this.lastWrite.delete(matchID);
   }
 
   override async listMatches(opts?: {

@@ -264,7 +264,10 @@ export function leakSuite(start: () => Promise<Target>): void {
       for (const p of played) {
         expect(p.final.final).toBeDefined();
         expect(p.final.stats!.relayed).toBeGreaterThan(0);
-        expect(p.final.memos.length).toBeGreaterThan(4);
+        expect(
+          p.final.memos.length,
+          `${p.tag} ended: ${JSON.stringify(p.final.final)} feed: ${p.final.feed.map((e) => e.kind).join(',')}`,
+        ).toBeGreaterThan(4);
       }
       expect(a.final.stats!.leaked).toBeGreaterThan(0);
       expect(b.final.stats!.leaked).toBe(0);
