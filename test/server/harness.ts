@@ -689,7 +689,12 @@ export class Policy {
     };
 
     if (G.step === 'drafting') {
-      const postures = of('setPosture');
+      // Never the most escalatory postures: whole matches must last (a war in round 2 would
+      // leave too little play for the tests that read a whole match).
+      const postures = of('setPosture').filter((m) => {
+        const p = m.args[0] as { enforcement?: string; proxyLeash?: string };
+        return p.enforcement !== 'interdict' && p.proxyLeash !== 'unleash';
+      });
       if (postures.length > 0 && once('posture'))
         return postures[(G.round * 5 + Number(seat)) % postures.length]!;
       const written = G.memos.filter((m) => m.author === seat && m.round === G.round).length;
