@@ -3,6 +3,7 @@
 // against a trivial game on boardgame.io's stock server in the same run, as the baseline.
 //
 //   npm run bench:server -- --matches 200 [--seconds 30] [--pace 1,3] [--json] [--only backchannel]
+//                           [--profile DIR]   (a V8 CPU profile of each server, written at its stop)
 //
 // Each match has three raw sockets, one per seat; a seat that has something to do acts every MIN–MAX
 // seconds (chosen by the project's easy bot from the seat's own view) and waits for the answer. The
@@ -32,13 +33,15 @@ const { values: flags } = parseArgs({
     pace: { type: 'string', default: '1,3' },
     json: { type: 'boolean', default: false },
     only: { type: 'string' },
+    // Writes a V8 CPU profile of each server into this directory (open it in Chrome's DevTools).
+    profile: { type: 'string' },
   },
 });
 const M = Number(flags.matches);
 const SECONDS = Number(flags.seconds);
 const [PACE_MIN, PACE_MAX] = flags.pace.split(',').map(Number) as [number, number];
 if (!(M >= 1) || !(SECONDS >= 1) || !(PACE_MIN >= 0) || !(PACE_MAX >= PACE_MIN)) {
-  console.error('usage: bench:server -- --matches M [--seconds S] [--pace MIN,MAX] [--json]');
+  console.error('usage: bench:server -- --matches M [--seconds S] [--pace MIN,MAX] [--json] [--only backchannel|trivial] [--profile DIR]');
   process.exit(2);
 }
 const quiet = flags.json;
@@ -58,7 +61,8 @@ function startChild(
   ready: RegExp,
   toUrl: (m: RegExpExecArray) => string,
 ): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const profile = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(flags.profile)}`] : [];
+  const proc = spawn(process.execPath, [...profile, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
