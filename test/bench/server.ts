@@ -4,6 +4,9 @@
 //
 //   npm run bench:server -- --matches 200 [--seconds 30] [--pace 1,3] [--json] [--only backchannel]
 //                           [--profile DIR]   (a V8 CPU profile of each server, written at its stop)
+//                           [--postgres]      (on a throwaway PostgreSQL rather than the embedded one)
+//                           [--cluster N]     (N nodes behind nginx, PostgreSQL and Redis: test/cluster)
+// The database's, Redis's and nginx's own CPU is not counted as the server's.
 //
 // Each match has three raw sockets, one per seat; a seat that has something to do acts every MIN–MAX
 // seconds (chosen by the project's easy bot from the seat's own view) and waits for the answer. The
@@ -13,7 +16,7 @@
 // /proc), MB per match (resident memory growth / M), and the load generator's own CPU, so that a
 // reader can tell when the client, not the server, is the limit.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +24,8 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { io, type Socket } from 'socket.io-client';
 import { makeBot } from '../../src/bots';
+import { startCluster } from '../cluster/launch';
+import { startPostgres } from '../server/postgres';
 import type { BackchannelState, Seat } from '../../src/game/types';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,13 +40,19 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     // Writes a V8 CPU profile of each server into this directory (open it in Chrome's DevTools).
     profile: { type: 'string' },
+    // Backchannel on a throwaway PostgreSQL (test/server/postgres.ts) instead of the embedded one.
+    postgres: { type: 'boolean', default: false },
+    // Backchannel on N nodes behind nginx sharing PostgreSQL and Redis (test/cluster/launch.ts).
+    cluster: { type: 'string' },
   },
 });
 const M = Number(flags.matches);
 const SECONDS = Number(flags.seconds);
 const [PACE_MIN, PACE_MAX] = flags.pace.split(',').map(Number) as [number, number];
 if (!(M >= 1) || !(SECONDS >= 1) || !(PACE_MIN >= 0) || !(PACE_MAX >= PACE_MIN)) {
-  console.error('usage: bench:server -- --matches M [--seconds S] [--pace MIN,MAX] [--json] [--only backchannel|trivial] [--profile DIR]');
+  console.error(
+    'usage: bench:server -- --matches M [--seconds S] [--pace MIN,MAX] [--json] [--only backchannel|trivial] [--profile DIR] [--postgres] [--cluster N]',
+  );
   process.exit(2);
 }
 const quiet = flags.json;
@@ -94,16 +105,43 @@ function startChild(
   });
 }
 
-/** CPU seconds (user + system) of a process so far, from /proc. */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
+/** The processes measured: one server, or every process of each cluster node's group. */
+type Measured = { pids: number[] } | { groups: number[] };
+
+function statOf(pid: number): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null; // gone meanwhile
+  }
 }
 
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
+function pidsOf(measured: Measured): number[] {
+  if ('pids' in measured) return measured.pids;
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => measured.groups.includes(Number(statOf(pid)?.[2]))); // field 5: pgrp
+}
+
+/** CPU seconds (user + system) of the measured processes so far, from /proc. */
+function cpuSeconds(measured: Measured): number {
+  return pidsOf(measured).reduce((sum, pid) => {
+    const fields = statOf(pid);
+    return sum + (fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0); // utime, stime
+  }, 0);
+}
+
+function rssMb(measured: Measured): number {
+  return pidsOf(measured).reduce((sum, pid) => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return sum + (m ? Number(m[1]) / 1024 : 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 async function post(url: string, path: string, body: unknown): Promise<Record<string, unknown>> {
@@ -250,7 +288,7 @@ interface Result {
   clientCpuPercent: number;
 }
 
-async function measure(target: Target, pid: number): Promise<Result> {
+async function measure(target: Target, pid: Measured): Promise<Result> {
   const figures: Figures = { rtts: [], errors: 0, moves: 0, measuring: false };
   const stop = { done: false };
   const rssBefore = rssMb(pid);
@@ -347,30 +385,51 @@ function trivialTarget(url: string): Target {
 
 async function main(): Promise<void> {
   const results: Result[] = [];
-  const storage = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded (PGlite)';
+  const storage = flags.cluster
+    ? `PostgreSQL and Redis, ${flags.cluster} nodes behind nginx`
+    : process.env.DATABASE_URL || flags.postgres
+      ? 'PostgreSQL'
+      : 'embedded (PGlite)';
   if (!quiet)
     console.info(
       `bench:server: ${M} matches, ${SECONDS} s, each seat acts every ${PACE_MIN}–${PACE_MAX} s; storage: ${storage}`,
     );
-  if (flags.only !== 'trivial') {
-    const dataDir = mkdtempSync(join(tmpdir(), 'bc-bench-'));
-    const server = await startChild(
-      ['server/main.ts'],
-      {
-        SKIP_BUILD: '1',
-        PORT: '0',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        BOT_PACE: '0',
-        MATCH_CREATE_LIMIT: '0',
-      },
-      /is running: (http:\/\/\S+)/,
-      (m) => m[1]!,
-    );
+  if (flags.only !== 'trivial' && flags.cluster) {
+    const cluster = await startCluster({
+      nodes: Number(flags.cluster),
+      env: { LOG_LEVEL: 'warn', BOT_PACE: '0', MATCH_CREATE_LIMIT: '0' },
+    });
     try {
-      results.push(await measure(backchannelTarget(server.url), server.proc.pid!));
+      const target = { ...backchannelTarget(cluster.url), name: `backchannel ×${flags.cluster}` };
+      results.push(await measure(target, { groups: cluster.nodes.map((n) => n.server.proc.pid!) }));
     } finally {
-      await server.stop();
+      await cluster.stop();
+    }
+  } else if (flags.only !== 'trivial') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bc-bench-'));
+    const pg = flags.postgres ? await startPostgres() : null;
+    try {
+      const server = await startChild(
+        ['server/main.ts'],
+        {
+          SKIP_BUILD: '1',
+          PORT: '0',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          BOT_PACE: '0',
+          MATCH_CREATE_LIMIT: '0',
+          ...(pg ? { DATABASE_URL: pg.url } : {}),
+        },
+        /is running: (http:\/\/\S+)/,
+        (m) => m[1]!,
+      );
+      try {
+        results.push(await measure(backchannelTarget(server.url), { pids: [server.proc.pid!] }));
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await pg?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
@@ -382,7 +441,7 @@ async function main(): Promise<void> {
       (m) => `http://127.0.0.1:${m[1]}`,
     );
     try {
-      results.push(await measure(trivialTarget(trivial.url), trivial.proc.pid!));
+      results.push(await measure(trivialTarget(trivial.url), { pids: [trivial.proc.pid!] }));
     } finally {
       await trivial.stop();
     }
