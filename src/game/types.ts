@@ -301,3 +301,9 @@ export interface BackchannelState {
 }
 
 export type { ClauseEffects, ObjectiveCard, TrackDeltas };
+
+/**
+ * A seat's view of the match (view.ts `viewFor`): the state with the hidden parts cut down to
+ * what that seat may see. The rules' checks, `enumerate` and the seat model run on it.
+ */
+export type SeatView = BackchannelState;
