@@ -7,6 +7,14 @@ import { clauseSetProblem, sizeIndex } from '../game/clauses';
 import { BROKER } from '../game/constants';
 import { explainMove } from '../game/enumerate';
 import { claimableDeals } from '../game/press';
+import {
+  brokerClaimCost,
+  clausesGivenBy,
+  mayGive,
+  mayHold,
+  mediationCosts,
+  memosAtBroker,
+} from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type { BackchannelState, Clause, Memo, Proposal, Side } from '../game/types';
 import { PRINCIPAL_PARAMS, threshold } from './principal';
@@ -98,9 +106,8 @@ export class NormalBroker {
     offsets: Record<Side, number>,
   ): number {
     const seat = seatOfSide(side);
-    const pressure = seat === '0' ? view.tracks.pressureA : view.tracks.pressureB;
-    const gives = clauses.filter((c) => c.giver === side || c.giver === 'both').length;
-    if (pressure >= scenario.tunables.pressure.hardenedAt && gives > 1) return 0;
+    const gives = clausesGivenBy(side, [...clauses]);
+    if (!mayGive(view, scenario, seat, gives)) return 0;
     const worth =
       publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) + offsets[side];
     return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / 1.2);
@@ -175,7 +182,7 @@ export class NormalBroker {
     const author = sideOfAuthor(memo);
     const recipient = other(author);
     const capital = view.tracks.capital;
-    const reframeCost = scenario.tunables.mediation.reframeCost;
+    const reframeCost = mediationCosts(scenario).reframe;
     const asIs: Option = {
       action: { move: 'relay', args: [memo.id, {}] },
       worth: 0,
@@ -232,7 +239,7 @@ export class NormalBroker {
     memos: Memo[],
     offsets: Record<Side, number>,
   ): Option | null {
-    const cost = scenario.tunables.mediation.bundleCost;
+    const cost = mediationCosts(scenario).bundle;
     if (!this.params.bundles || view.tracks.capital - cost < this.params.reserve) return null;
     let best: Option | null = null;
     const fromA = memos.filter((m) => m.author === '0' && m.clauses.length > 0);
@@ -275,7 +282,7 @@ export class NormalBroker {
     scenario: Scenario,
     offsets: Record<Side, number>,
   ): Option | null {
-    const cost = scenario.tunables.mediation.tableCost;
+    const cost = mediationCosts(scenario).table;
     if (view.tracks.capital - cost < this.params.reserve) return null;
     if (view.proposals.some((p) => p.kind === 'table' && p.round === view.round)) return null;
     const all = scenario.catalog.flatMap((d) =>
@@ -308,10 +315,10 @@ export class NormalBroker {
   }
 
   private mediate(view: BackchannelState, scenario: Scenario): BotAction {
-    const pending = view.memos.filter((m) => m.status === 'pending');
+    const pending = memosAtBroker(view);
     const offsets = { A: this.offset(view, scenario, 'A'), B: this.offset(view, scenario, 'B') };
     const hot = view.tracks.escalation >= this.params.holdAt;
-    const mayHold = (m: Memo) => view.round < m.lastRound;
+    const holdable = (m: Memo) => mayHold(view, m);
 
     // Bundle first: it needs memos of both sides still on the desk.
     const bundle = this.bundleOption(view, scenario, pending, offsets);
@@ -335,12 +342,12 @@ export class NormalBroker {
     }
 
     for (const memo of pending) {
-      if (hot && mayHold(memo)) return { move: 'hold', args: [memo.id] };
+      if (hot && holdable(memo)) return { move: 'hold', args: [memo.id] };
       const relay = this.relayOption(view, scenario, memo, offsets);
       const leak = this.leakWorth(view, memo, relay);
       if (leak) return { move: 'leak', args: [memo.id] };
       // Nothing worth passing on yet: wait a round for a better partner to bundle with.
-      if (relay.worth <= 0.05 && memo.clauses.length > 0 && mayHold(memo))
+      if (relay.worth <= 0.05 && memo.clauses.length > 0 && holdable(memo))
         return { move: 'hold', args: [memo.id] };
       if (this.legal(view, relay.action)) return relay.action;
       const plain: BotAction = { move: 'relay', args: [memo.id] };
@@ -356,8 +363,7 @@ export class NormalBroker {
 
   /** A leak, rarely and on purpose: a pure demand at its limit, from a side under little pressure. */
   private leakWorth(view: BackchannelState, memo: Memo, relay: Option): boolean {
-    if (view.round < memo.lastRound || relay.worth > 0.05 || memo.clauses.length === 0)
-      return false;
+    if (mayHold(view, memo) || relay.worth > 0.05 || memo.clauses.length === 0) return false;
     const leaks = view.feed.filter((f) => f.kind === 'leak').length;
     if (leaks >= this.params.leaks) return false;
     const author = sideOfAuthor(memo);
@@ -370,8 +376,7 @@ export class NormalBroker {
   }
 
   private press(view: BackchannelState, scenario: Scenario): BotAction {
-    const claims = view.statements.filter((s) => s.seat === BROKER && s.kind === 'claim').length;
-    const free = claims < scenario.tunables.press.brokerFreeClaims;
+    const free = brokerClaimCost(view, scenario) === 0;
     const claimable = claimableDeals(view, BROKER);
     if (claimable[0] && free)
       return { move: 'statement', args: [{ kind: 'claim', target: claimable[0] }] };

@@ -5,6 +5,7 @@
 // role. The search is deterministic (a fixed number of samples); a wall-clock budget is optional.
 import type { Rules } from '../game/context';
 import { PRINCIPALS, isPrincipal, sideOf } from '../game/constants';
+import { breakoutWithin } from '../game/facts';
 import { getScenario } from '../game/scenario';
 import { noStats } from '../game/setup';
 import type { Scenario } from '../game/scenario/schema';
@@ -53,12 +54,10 @@ export function determinise(
   }
   W.mandate ??= rng.pick(scenario.mandates);
   if (W.breakout.true === undefined) {
-    const e = scenario.tunables.breakout.estimateError;
+    // Any value the estimate allows, short of the crisis at the limit.
+    const { low, high } = breakoutWithin(W, scenario);
     const { min, max } = scenario.tracks.breakout;
-    W.breakout.true = Math.min(
-      max - 1,
-      Math.max(min, W.breakout.estimate + rng.int(2 * e + 1) - e),
-    );
+    W.breakout.true = Math.min(max - 1, Math.max(min, low + rng.int(high - low + 1)));
   }
   W.postures['0'] ??= postureA(W, scenario, PRINCIPAL_PARAMS.none);
   W.postures['1'] ??= postureB(W, scenario, PRINCIPAL_PARAMS.none);

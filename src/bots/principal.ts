@@ -4,7 +4,15 @@
 import { clauseSetProblem, relativeGiver } from '../game/clauses';
 import { otherPrincipal, sideOf } from '../game/constants';
 import { explainMove } from '../game/enumerate';
-import { blameAllowed, claimableDeals } from '../game/press';
+import {
+  blameAllowed,
+  claimableDeals,
+  dueProposals,
+  enrichmentRate,
+  interdictionBlocked,
+  mayGive,
+  zoneStart,
+} from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type {
   BackchannelState,
@@ -117,26 +125,15 @@ export interface PrincipalTweak {
 export const threshold = (p: PrincipalParams, view: BackchannelState, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
 
-export function enrichmentRate(scenario: Scenario, e: Enrichment | undefined): number {
-  return scenario.tunables.postures.enrichment[e ?? 'steady'];
-}
-
-/** Proposals this seat must answer now (the same on the full state and on the seat's view). */
-export function dueProposals(view: BackchannelState, seat: PrincipalSeat): Proposal[] {
-  return view.proposals.filter(
-    (p) =>
-      p.dueRound === view.round &&
-      (p.stage === 'open' || p.stage === 'ratification') &&
-      p.due.includes(seat) &&
-      p.answers[seat] === undefined,
-  );
-}
+// The rules' own facts (src/game/facts.ts), re-exported for the bots that import them from here.
+export { enrichmentRate, dueProposals };
 
 export function postureA(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureA {
   const { escalation, oilLeak, oilPrice } = view.tracks;
   const agenda = view.agendas['0'] ?? [];
   const choke = agenda.some((c) => c.test.kind === 'track' && c.test.track === 'oilLeak');
-  const hot = escalation >= 7 || oilPrice >= scenario.tunables.pressure.oilPriceAbove + 1;
+  // Hot: escalation high, or the oil price where it pushes A's pressure up.
+  const hot = escalation >= 7 || oilPrice >= (zoneStart(scenario, 'oilPrice', 'drift') ?? Infinity);
   let enforcement: Enforcement = 'hold';
   if (p.stance === 'dove') enforcement = oilLeak >= 4 ? 'tighten' : 'hold';
   else if (hot) enforcement = oilLeak >= 3 ? 'tighten' : 'hold';
@@ -144,12 +141,7 @@ export function postureA(view: BackchannelState, scenario: Scenario, p: Principa
     enforcement =
       p.stance === 'hawk' || (choke && escalation <= 5 && oilPrice <= 2) ? 'interdict' : 'tighten';
   else if (oilLeak >= 2 && (choke || p.stance === 'hawk' || oilLeak >= 3)) enforcement = 'tighten';
-  if (enforcement === 'interdict') {
-    const blocked = view.deals.some(
-      (d) => d.interdictionBlockedUntil !== undefined && d.interdictionBlockedUntil >= view.round,
-    );
-    if (blocked) enforcement = 'tighten';
-  }
+  if (enforcement === 'interdict' && interdictionBlocked(view)) enforcement = 'tighten';
   return { enforcement };
 }
 
@@ -159,8 +151,8 @@ export function postureB(view: BackchannelState, scenario: Scenario, p: Principa
   const wants = (track: string, op: 'atLeast' | 'atMost') =>
     agenda.find((c) => c.test.kind === 'track' && c.test.track === track && c.test.op === op);
   const verifying = view.deals.some((d) => d.status === 'verifying');
-  // Escalation runs hot where it starts to push both sides' domestic pressure up.
-  const hot = escalation >= scenario.tunables.pressure.escalationAbove;
+  // Escalation runs hot one step before it starts to push both sides' domestic pressure up.
+  const hot = escalation >= (zoneStart(scenario, 'escalation', 'drift') ?? Infinity) - 1;
   let proxyLeash: ProxyLeash = 'loose';
   if (hot || (verifying && escalation >= 4) || p.stance === 'dove') proxyLeash = 'restrain';
   else if (
@@ -383,9 +375,7 @@ export class NormalPrincipal {
     const side = sideOf(this.seat);
     const params = this.params;
     if (params.givesNothing && givenBy(side, p.clauses) > 0) return false;
-    const hardenedAt = scenario.tunables.pressure.hardenedAt;
-    const pressure = this.seat === '0' ? view.tracks.pressureA : view.tracks.pressureB;
-    if (pressure >= hardenedAt && givenBy(side, p.clauses) > 1) return false;
+    if (!mayGive(view, scenario, this.seat, givenBy(side, p.clauses))) return false;
     const extra = p.kind === 'relay' && p.stage === 'open' ? 1 : 0;
     const worth = principalValue(v ?? this.valuer(view, scenario), p.clauses, extra);
     const ratifying = p.stage === 'ratification' ? 0.5 : 0;

@@ -3,6 +3,14 @@
 // holds, and reads it the same way from the full state, so a bot decides alike on either.
 import type { clauseDef } from '../game/clauses';
 import { sideOf } from '../game/constants';
+import {
+  breakoutFrozen,
+  breakoutRevealed,
+  expectedIncidents,
+  incidentOdds,
+  survivalAt,
+  verificationTime,
+} from '../game/facts';
 import type { Objective, Scenario } from '../game/scenario/schema';
 import type { BackchannelState, Clause, ObjectiveCard, PrincipalSeat, Side } from '../game/types';
 
@@ -27,8 +35,6 @@ interface Context {
   rate: number;
   drift: number;
   perRoundSurvival: number;
-  speeders: Set<string>;
-  verifyRounds: Map<string, number>;
 }
 const contexts = new WeakMap<BackchannelState, Context>();
 
@@ -45,22 +51,12 @@ function contextOf(view: BackchannelState, scenario: Scenario): Context {
     ctx.deals === view.deals.length
   )
     return ctx;
-  const rate = incidentRateRaw(view, scenario);
+  const rate = expectedIncidents(scenario, incidentOdds(view, scenario, ASSUMED_LEASH));
   let total = 0;
   for (const card of scenario.incidents) total += Math.max(0, card.effects.escalation ?? 0);
   const drift = rate * (total / Math.max(1, scenario.incidents.length));
-  const s = scenario.tunables.strain;
-  const e = Math.min(9, view.tracks.escalation + 1);
-  const perIncident = Math.min(1, Math.max(0, s.integrity - s.perEscalation * e));
-  const speeders = new Set<string>();
-  for (const d of view.deals)
-    if (d.status === 'verified')
-      for (const c of d.clauses) {
-        const to = sizeDef(scenario, c)?.effects.speedsUp;
-        if (to) speeders.add(to);
-      }
-  const verifyRounds = new Map<string, number>();
-  for (const d of scenario.catalog) verifyRounds.set(d.id, d.verifyRounds);
+  // Strain a round ahead: escalation is likely a step higher by the time an incident lands.
+  const perIncident = survivalAt(scenario, Math.min(9, view.tracks.escalation + 1), false);
   ctx = {
     round: view.round,
     step: view.step,
@@ -69,8 +65,6 @@ function contextOf(view: BackchannelState, scenario: Scenario): Context {
     rate,
     drift,
     perRoundSurvival: Math.max(0, 1 - rate * (1 - perIncident)),
-    speeders,
-    verifyRounds,
   };
   contexts.set(view, ctx);
   return ctx;
@@ -93,15 +87,6 @@ export const progress = (view: BackchannelState): number =>
 
 const logistic = (z: number) => 1 / (1 + Math.exp(-1.7 * z));
 
-/** Whether the true breakout is public to A and the broker (a verified inspections deal). */
-function breakoutRevealed(view: BackchannelState, scenario: Scenario): boolean {
-  return view.deals.some(
-    (d) =>
-      d.status === 'verified' &&
-      d.clauses.some((c) => sizeDef(scenario, c)?.effects.revealBreakout),
-  );
-}
-
 /** The breakout value this seat may rely on: B knows it; others use the estimate unless revealed. */
 export function breakoutSeen(view: BackchannelState, scenario: Scenario, seat: string): number {
   const exact = view.breakout.true;
@@ -109,25 +94,10 @@ export function breakoutSeen(view: BackchannelState, scenario: Scenario, seat: s
   return view.breakout.estimate;
 }
 
-export function breakoutFrozen(view: BackchannelState, scenario: Scenario): boolean {
-  return view.deals.some(
-    (d) =>
-      d.status === 'verified' &&
-      d.clauses.some((c) => sizeDef(scenario, c)?.effects.freezeBreakout),
-  );
-}
+export { breakoutFrozen };
 
-/** Expected incidents a round at this escalation (leash unknown: taken as `loose`). */
-function incidentRateRaw(view: BackchannelState, scenario: Scenario, escalation?: number): number {
-  const t = scenario.tunables.incidents;
-  let relief = 0;
-  for (const d of view.deals)
-    if (d.status === 'verified')
-      for (const c of d.clauses) relief += sizeDef(scenario, c)?.effects.incidentOdds ?? 0;
-  const e = escalation ?? view.tracks.escalation;
-  const p = Math.min(t.max, Math.max(0, t.base + t.perEscalation * e + t.leash.loose + relief));
-  return p * (1 + p * t.secondFactor);
-}
+/** The leash a bot assumes for B when it reckons incidents (the same for every seat, B too). */
+const ASSUMED_LEASH = 'loose' as const;
 
 export const incidentRate = (view: BackchannelState, scenario: Scenario): number =>
   contextOf(view, scenario).rate;
@@ -138,24 +108,14 @@ export function survival(view: BackchannelState, scenario: Scenario, rounds: num
   return contextOf(view, scenario).perRoundSurvival ** rounds;
 }
 
-/** Resolutions until a deal on these clauses verifies, counted from now. */
+/** Resolutions until a deal on these clauses verifies, counted from now (the rules' count). */
 export function delayOf(
   view: BackchannelState,
   scenario: Scenario,
   clauses: readonly Clause[],
   extra: number,
 ): number {
-  const ctx = contextOf(view, scenario);
-  let speeders: Set<string> | null = null;
-  for (const c of clauses) {
-    const to = sizeDef(scenario, c)?.effects.speedsUp;
-    if (to) (speeders ??= new Set(ctx.speeders)).add(to);
-  }
-  const fast = speeders ?? ctx.speeders;
-  let rounds = 0;
-  for (const c of clauses)
-    rounds = Math.max(rounds, (ctx.verifyRounds.get(c.id) ?? 0) - (fast.has(c.id) ? 1 : 0));
-  return Math.max(0, rounds) + extra;
+  return verificationTime(view, scenario, [...clauses]) + extra;
 }
 
 /** Expected escalation per round from incidents, at this escalation. */

@@ -5,13 +5,21 @@
 // function the moves use, or built from the same tunables, so a rebalance of the scenario file
 // moves every reader with it.
 import { clauseDef, sizeIndex, verificationRounds } from './clauses';
-import { sideOf } from './constants';
+import { BROKER, sideOf } from './constants';
 import { interdictionBlocked } from './drafting';
 import { DEFAULT_POSTURE_B, incidentOdds as oddsInState, survivalOdds } from './incidents';
 import type { ClauseSizeDef, Scenario, TrackName } from './scenario/schema';
-import { breakoutFrozen, breakoutRevealed, clamp, holdingEffects, isHardened } from './tracks';
+import { breakoutFrozen, breakoutRevealed, holdingEffects, isHardened } from './tracks';
 import { dueFor } from './response';
-import type { BackchannelState, Clause, Deal, PrincipalSeat, ProxyLeash } from './types';
+import type {
+  BackchannelState,
+  Clause,
+  Deal,
+  Enrichment,
+  Memo,
+  PrincipalSeat,
+  ProxyLeash,
+} from './types';
 
 export { interdictionBlocked, isHardened, survivalOdds, breakoutFrozen, breakoutRevealed };
 export { claimableDeals, blameAllowed } from './press';
@@ -58,21 +66,61 @@ export function sizeOf(scenario: Scenario, clause: Pick<Clause, 'id' | 'size'>) 
 
 /**
  * The probability of the round's first incident, as `drawIncidents` computes it. B's leash is
- * hidden from A and the broker: they pass the leash they assume (the rules' default otherwise).
+ * hidden from A and the broker: they pass the leash they assume (else the state's, or the rules'
+ * default when the view holds none).
  */
 export function incidentOdds(
   G: BackchannelState,
   scenario: Scenario,
   assumedLeash?: ProxyLeash,
 ): number {
-  if (assumedLeash === undefined) return oddsInState(G, scenario);
-  const t = scenario.tunables.incidents;
-  const relief = holdingEffects(G, scenario).reduce((sum, e) => sum + (e.incidentOdds ?? 0), 0);
-  return clamp(
-    t.base + t.perEscalation * G.tracks.escalation + t.leash[assumedLeash] + relief,
-    0,
-    t.max,
-  );
+  return oddsInState(G, scenario, assumedLeash);
+}
+
+/** Incidents expected in a round at these odds: the first, and the second at its reduced odds. */
+export function expectedIncidents(scenario: Scenario, odds: number): number {
+  return odds * (1 + odds * scenario.tunables.incidents.secondFactor);
+}
+
+/** Chance an unverified deal survives one incident at this escalation (directed: B's doing). */
+export { survivalAt } from './incidents';
+
+/**
+ * The true breakout values consistent with this round's public estimate: the estimate is the true
+ * value plus an error of at most `estimateError` either way (before clamping to the track).
+ */
+export function breakoutWithin(
+  G: BackchannelState,
+  scenario: Scenario,
+): { low: number; high: number } {
+  const e = scenario.tunables.breakout.estimateError;
+  return { low: G.breakout.estimate - e, high: G.breakout.estimate + e };
+}
+
+/** Breakout's change a round under this enrichment posture (the rules' default: steady). */
+export function enrichmentRate(scenario: Scenario, e: Enrichment | undefined): number {
+  return scenario.tunables.postures.enrichment[e ?? DEFAULT_POSTURE_B.enrichment];
+}
+
+/** What the broker's moves cost in capital, from the tunables (mediation.ts). */
+export function mediationCosts(scenario: Scenario) {
+  const m = scenario.tunables.mediation;
+  return { reframe: m.reframeCost, bundle: m.bundleCost, table: m.tableCost, leak: m.leakCapital };
+}
+
+/** Capital the broker's next claim would cost (press.ts: claims beyond the free ones cost). */
+export function brokerClaimCost(G: BackchannelState, scenario: Scenario): number {
+  const p = scenario.tunables.press;
+  const claims = G.statements.filter((s) => s.seat === BROKER && s.kind === 'claim').length;
+  return claims + 1 > p.brokerFreeClaims ? p.brokerClaimCapital : 0;
+}
+
+/** Whether the broker may still hold this memo (not yet at its turnaround limit). */
+export const mayHold = (G: BackchannelState, memo: Memo): boolean => G.round < memo.lastRound;
+
+/** The first value of a track's danger zone of this kind, or null when the track has none. */
+export function zoneStart(scenario: Scenario, track: TrackName, kind: DangerKind): number | null {
+  return dangerZones(scenario)[track].find((z) => z.kind === kind)?.from ?? null;
 }
 
 /** The leash the rules apply when B has set none. */

@@ -34,6 +34,9 @@
  *   for B whether it directed them; deals signed, verified, collapsed; reframes revealed at
  *   ratification) and `trackChanges`, the tracks' movement since then;
  * - `seen`: the `LastSeen` mark to pass back next time, so `changes` holds only what is new;
+ * - `reminder`: a word to the seat about its step when it needs one (a principal with nothing to
+ *   answer who must still say done, else it is marked stalled at the deadline);
+ * - `limits`: the move contract's limits a composer needs (clauses a memo, memos a round, left);
  * - `moves`: for every move of the contract, whether it is possible now, the rules' reason in a
  *   person's words when not, its legal instances from `enumerate` (typed arguments, a label, cost
  *   and effects from the tunables).
@@ -55,6 +58,9 @@ import {
   dueProposals,
   interdictionBlocked,
   isHardened,
+  brokerClaimCost,
+  mayHold,
+  mediationCosts,
   oilDependence,
   verificationTime,
   type DangerKind,
@@ -407,6 +413,11 @@ export interface SeatModel {
   trackChanges: Effect[];
   seen: LastSeen;
   moves: MovesModel;
+  /**
+   * A word to this seat about its step, when it needs one: e.g. a principal with nothing to
+   * answer who must still say done (else it is marked stalled in public at the deadline).
+   */
+  reminder: string | null;
   /** Fixed limits of the move contract the composers need. */
   limits: { clausesPerMemo: number; memosPerRound: number; memosLeft: number };
 }
@@ -786,7 +797,7 @@ function proposalCard(c: Ctx, p: Proposal, seat: PrincipalSeat): ProposalCard {
 }
 
 function memoCard({ view, scenario }: Ctx, m: Memo): MemoCard {
-  const lastChance = view.round >= m.lastRound;
+  const lastChance = !mayHold(view, m);
   return {
     kind: 'memo',
     id: m.id,
@@ -1035,24 +1046,27 @@ const MOVE_ROLE: Record<
 
 /** What a move costs in general, from the tunables. */
 function moveCost(scenario: Scenario, move: MoveName): Effect[] {
-  const m = scenario.tunables.mediation;
+  const costs = mediationCosts(scenario);
   const capital = (n: number) => trackEffect(scenario, 'capital', -n);
   switch (move) {
     case 'relay':
-      return m.reframeCost
+      return costs.reframe
         ? [
             {
-              ...capital(m.reframeCost),
-              text: `${trackLabel(scenario, 'capital').toLowerCase()} −${m.reframeCost} a reframe`,
+              ...capital(costs.reframe),
+              text: `${trackLabel(scenario, 'capital').toLowerCase()} ${signed(-costs.reframe)} a reframe`,
             },
           ]
         : [];
     case 'bundle':
-      return nonZero([capital(m.bundleCost)]);
+      return nonZero([capital(costs.bundle)]);
     case 'tableProposal':
-      return nonZero([capital(m.tableCost)]);
+      return nonZero([capital(costs.table)]);
     case 'leak':
-      return nonZero([capital(m.leakCapital), effect('its author’s pressure', m.leakPressure)]);
+      return nonZero([
+        capital(costs.leak),
+        effect('its author’s pressure', scenario.tunables.mediation.leakPressure),
+      ]);
     default:
       return [];
   }
@@ -1141,12 +1155,7 @@ function instanceOf(c: Ctx, move: MoveName, args: unknown[]): MoveInstance {
         effects = [
           effect('your credit', p.claimCredit, { track: 'credit', ...(seat ? { seat } : {}) }),
         ];
-        if (seat === BROKER) {
-          const claims = view.statements.filter(
-            (s) => s.seat === BROKER && s.kind === 'claim',
-          ).length;
-          if (claims + 1 > p.brokerFreeClaims) cost = capital(p.brokerClaimCapital);
-        }
+        if (seat === BROKER) cost = capital(brokerClaimCost(view, scenario));
       } else {
         const target = isSeat(a.target) ? a.target : null;
         label = `Blame ${target ? seatName(scenario, target) : 'another seat'}`;
@@ -1233,6 +1242,20 @@ function movesOf(c: Ctx): MovesModel {
   return out as MovesModel;
 }
 
+/**
+ * Every principal is in every response step and one still in it at the deadline is marked
+ * stalled, whether or not it had anything to answer (docs/RULES.md: a mark tied to what was
+ * delivered would reveal the delivery). So the seat is told to say done.
+ */
+function reminderOf({ view, seat }: Ctx, inbox: InboxItem[]): string | null {
+  if (!isPrincipal(seat) || view.step !== 'response' || !view.pending.includes(seat)) return null;
+  if (inbox.some((i) => i.kind === 'proposal' && i.due)) return null;
+  const timed = view.clock.deadline !== null || view.paused?.remaining != null;
+  return timed
+    ? 'Nothing awaits your answer: say you are done, or you will be marked stalled in public at the deadline.'
+    : 'Nothing awaits your answer: say you are done.';
+}
+
 // ---------------------------------------------------------------------------------------------
 // The model
 // ---------------------------------------------------------------------------------------------
@@ -1283,6 +1306,7 @@ export function seatModel(
     trackChanges: trackChangesOf(c, lastSeen),
     seen: { feed: view.feed.length, tracks: { ...view.tracks } },
     moves: movesOf(c),
+    reminder: reminderOf(c, inbox),
     limits: { clausesPerMemo: MAX_CLAUSES, memosPerRound: MAX_MEMOS_PER_ROUND, memosLeft },
   };
 }
