@@ -16,7 +16,7 @@ import {
   memosAtBroker,
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, Memo, Proposal, Side } from '../game/types';
+import type { SeatView, Clause, Memo, Proposal, Side } from '../game/types';
 import { PRINCIPAL_PARAMS, threshold } from './principal';
 import type { BotAction } from './types';
 import { chanceMet, delayOf, outlook, publicValue, sizeDef, survival, type Outlook } from './value';
@@ -76,7 +76,7 @@ export class NormalBroker {
    * What it believes a side adds to the public valuation, learnt from the answers in its view: an
    * accept means the side's own worth cleared its bar, a reject that it did not.
    */
-  offset(view: BackchannelState, scenario: Scenario, side: Side): number {
+  offset(view: SeatView, scenario: Scenario, side: Side): number {
     const seat = seatOfSide(side);
     let low = -Infinity;
     let high = Infinity;
@@ -98,7 +98,7 @@ export class NormalBroker {
 
   /** The chance a side accepts these clauses, `extra` rounds before signing. */
   acceptance(
-    view: BackchannelState,
+    view: SeatView,
     scenario: Scenario,
     side: Side,
     clauses: readonly Clause[],
@@ -114,12 +114,7 @@ export class NormalBroker {
   }
 
   /** What a deal on these clauses is worth to the broker (per deal, mandate, credit). */
-  dealWorth(
-    view: BackchannelState,
-    scenario: Scenario,
-    clauses: readonly Clause[],
-    extra: number,
-  ): number {
+  dealWorth(view: SeatView, scenario: Scenario, clauses: readonly Clause[], extra: number): number {
     const delay = delayOf(view, scenario, clauses, extra);
     if (view.round + delay > view.options.rounds) return 0;
     const s = scenario.tunables.scoring;
@@ -146,14 +141,10 @@ export class NormalBroker {
     return worth * survival(view, scenario, delay);
   }
 
-  private baseCache: { view: BackchannelState; key: string; base: Outlook; before: number } | null =
-    null;
+  private baseCache: { view: SeatView; key: string; base: Outlook; before: number } | null = null;
 
   /** The mandate's outlook without a new deal, computed once per decision. */
-  private mandateBase(
-    view: BackchannelState,
-    scenario: Scenario,
-  ): { base: Outlook; before: number } {
+  private mandateBase(view: SeatView, scenario: Scenario): { base: Outlook; before: number } {
     const key = `${view.round}|${view.step}|${view.deals.length}|${view.tracks.escalation}`;
     if (this.baseCache?.view === view && this.baseCache.key === key) return this.baseCache;
     const base = outlook(view, scenario, BROKER, 1);
@@ -162,19 +153,19 @@ export class NormalBroker {
     return this.baseCache;
   }
 
-  decide(view: BackchannelState, scenario: Scenario): BotAction {
+  decide(view: SeatView, scenario: Scenario): BotAction {
     if (view.step === 'mediation') return this.mediate(view, scenario);
     if (view.step === 'press') return this.press(view, scenario);
     return { move: 'done', args: [] };
   }
 
-  private legal(view: BackchannelState, action: BotAction): boolean {
+  private legal(view: SeatView, action: BotAction): boolean {
     return explainMove(view, BROKER, action.move, action.args) === null;
   }
 
   /** The best way to pass on one memo, by itself. */
   relayOption(
-    view: BackchannelState,
+    view: SeatView,
     scenario: Scenario,
     memo: Memo,
     offsets: Record<Side, number>,
@@ -234,7 +225,7 @@ export class NormalBroker {
   }
 
   bundleOption(
-    view: BackchannelState,
+    view: SeatView,
     scenario: Scenario,
     memos: Memo[],
     offsets: Record<Side, number>,
@@ -277,11 +268,7 @@ export class NormalBroker {
     return best;
   }
 
-  tableOption(
-    view: BackchannelState,
-    scenario: Scenario,
-    offsets: Record<Side, number>,
-  ): Option | null {
+  tableOption(view: SeatView, scenario: Scenario, offsets: Record<Side, number>): Option | null {
     const cost = mediationCosts(scenario).table;
     if (view.tracks.capital - cost < this.params.reserve) return null;
     if (view.proposals.some((p) => p.kind === 'table' && p.round === view.round)) return null;
@@ -314,7 +301,7 @@ export class NormalBroker {
     return best && best.worth >= this.params.tableBar ? best : null;
   }
 
-  private mediate(view: BackchannelState, scenario: Scenario): BotAction {
+  private mediate(view: SeatView, scenario: Scenario): BotAction {
     const pending = memosAtBroker(view);
     const offsets = { A: this.offset(view, scenario, 'A'), B: this.offset(view, scenario, 'B') };
     const hot = view.tracks.escalation >= this.params.holdAt;
@@ -362,7 +349,7 @@ export class NormalBroker {
   }
 
   /** A leak, rarely and on purpose: a pure demand at its limit, from a side under little pressure. */
-  private leakWorth(view: BackchannelState, memo: Memo, relay: Option): boolean {
+  private leakWorth(view: SeatView, memo: Memo, relay: Option): boolean {
     if (mayHold(view, memo) || relay.worth > 0.05 || memo.clauses.length === 0) return false;
     const leaks = view.feed.filter((f) => f.kind === 'leak').length;
     if (leaks >= this.params.leaks) return false;
@@ -375,7 +362,7 @@ export class NormalBroker {
     return !gives && !reframed && pressure <= 5 && view.tracks.capital >= 2;
   }
 
-  private press(view: BackchannelState, scenario: Scenario): BotAction {
+  private press(view: SeatView, scenario: Scenario): BotAction {
     const free = brokerClaimCost(view, scenario) === 0;
     const claimable = claimableDeals(view, BROKER);
     if (claimable[0] && free)

@@ -5,7 +5,7 @@ import { sideOf } from '../game/constants';
 import { enumerate } from '../game/enumerate';
 import { memosAtBroker, memosThisRound } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, PrincipalSeat, Seat } from '../game/types';
+import type { SeatView, PrincipalSeat, Seat } from '../game/types';
 import { dueProposals } from './principal';
 import type { BotRng } from './rng';
 import type { BotAction } from './types';
@@ -17,7 +17,7 @@ export class EasyBot {
     private readonly rng: BotRng,
   ) {}
 
-  decide(view: BackchannelState, scenario: Scenario): BotAction {
+  decide(view: SeatView, scenario: Scenario): BotAction {
     const moves = enumerate(view, this.seat) as BotAction[];
     const done: BotAction = { move: 'done', args: [] };
     const of = (name: BotAction['move']) => moves.filter((m) => m.move === name);

@@ -9,7 +9,7 @@ import { breakoutWithin } from '../game/facts';
 import { getScenario } from '../game/scenario';
 import { noStats } from '../game/setup';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, PrincipalSeat, Seat } from '../game/types';
+import type { BackchannelState, PrincipalSeat, Seat, SeatView } from '../game/types';
 import { BROKER_PARAMS, NormalBroker, type BrokerParams } from './broker';
 import { applyMove, FIXED_NOW, isOver, makePrng } from './engine';
 import {
@@ -41,27 +41,33 @@ type Variant = { principal?: PrincipalTweak; broker?: Partial<BrokerParams> };
 
 /** One hidden state consistent with what this seat sees. */
 export function determinise(
-  view: BackchannelState,
+  view: SeatView,
   seat: Seat,
   scenario: Scenario,
   rng: BotRng,
 ): BackchannelState {
-  const W = structuredClone(view);
+  const V = structuredClone(view);
   for (const p of PRINCIPALS) {
-    if (p === seat && W.agendas[p]) continue;
+    if (p === seat && V.agendas[p]) continue;
     const deck = scenario.agendas[sideOf(p)];
-    W.agendas[p] = rng.shuffle(deck).slice(0, 2);
+    V.agendas[p] = rng.shuffle(deck).slice(0, 2);
   }
-  W.mandate ??= rng.pick(scenario.mandates);
-  if (W.breakout.true === undefined) {
+  const mandate = V.mandate ?? rng.pick(scenario.mandates);
+  let breakout = V.breakout.true;
+  if (breakout === undefined) {
     // Any value the estimate allows, short of the crisis at the limit.
-    const { low, high } = breakoutWithin(W, scenario);
+    const { low, high } = breakoutWithin(V, scenario);
     const { min, max } = scenario.tracks.breakout;
-    W.breakout.true = Math.min(max - 1, Math.max(min, low + rng.int(high - low + 1)));
+    breakout = Math.min(max - 1, Math.max(min, low + rng.int(high - low + 1)));
   }
+  const W: BackchannelState = {
+    ...V,
+    mandate,
+    breakout: { ...V.breakout, true: breakout },
+    stats: V.stats ?? noStats(),
+  };
   W.postures['0'] ??= postureA(W, scenario, PRINCIPAL_PARAMS.none);
   W.postures['1'] ??= postureB(W, scenario, PRINCIPAL_PARAMS.none);
-  W.stats ??= noStats();
   // Its own memos whose fate it does not know are taken as dealt with.
   for (const m of W.memos) if (m.status === 'with-broker') m.status = 'relayed';
   // Answers the other principal has already given, which this seat cannot see.
@@ -77,7 +83,7 @@ export function determinise(
   return W;
 }
 
-function variants(view: BackchannelState, seat: Seat, scenario: Scenario): Variant[] {
+function variants(view: SeatView, seat: Seat, scenario: Scenario): Variant[] {
   if (seat === '2') {
     if (view.step !== 'mediation') return [];
     return [
@@ -233,7 +239,7 @@ export class HardBot {
         : new NormalPrincipal(opts.seat, PRINCIPAL_PARAMS[this.persona ?? 'none'], rng);
   }
 
-  decide(view: BackchannelState): BotAction {
+  decide(view: SeatView): BotAction {
     const scenario = getScenario(view.options.scenario);
     const key = `${view.round}:${view.step}`;
     if (this.plan?.key !== key) this.plan = { key, variant: this.search(view, scenario) };
@@ -243,7 +249,7 @@ export class HardBot {
     return this.principal!.decide(view, scenario, variant.principal ?? {});
   }
 
-  private search(view: BackchannelState, scenario: Scenario): Variant {
+  private search(view: SeatView, scenario: Scenario): Variant {
     const seat = this.opts.seat;
     const options = variants(view, seat, scenario);
     if (options.length <= 1) return options[0] ?? {};

@@ -15,7 +15,7 @@ import {
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type {
-  BackchannelState,
+  SeatView,
   Clause,
   Enforcement,
   Enrichment,
@@ -122,13 +122,13 @@ export interface PrincipalTweak {
   answers?: Record<string, 'accept' | 'reject'>;
 }
 
-export const threshold = (p: PrincipalParams, view: BackchannelState, shift = 0): number =>
+export const threshold = (p: PrincipalParams, view: SeatView, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
 
 // The rules' own facts (src/game/facts.ts), re-exported for the bots that import them from here.
 export { enrichmentRate, dueProposals };
 
-export function postureA(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureA {
+export function postureA(view: SeatView, scenario: Scenario, p: PrincipalParams): PostureA {
   const { escalation, oilLeak, oilPrice } = view.tracks;
   const agenda = view.agendas['0'] ?? [];
   const choke = agenda.some((c) => c.test.kind === 'track' && c.test.track === 'oilLeak');
@@ -145,7 +145,7 @@ export function postureA(view: BackchannelState, scenario: Scenario, p: Principa
   return { enforcement };
 }
 
-export function postureB(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureB {
+export function postureB(view: SeatView, scenario: Scenario, p: PrincipalParams): PostureB {
   const { escalation, oilLeak } = view.tracks;
   const agenda = view.agendas['1'] ?? [];
   const wants = (track: string, op: 'atLeast' | 'atMost') =>
@@ -226,13 +226,13 @@ export class NormalPrincipal {
     private readonly rng: BotRng,
   ) {}
 
-  private enrichment(view: BackchannelState, scenario: Scenario): number {
+  private enrichment(view: SeatView, scenario: Scenario): number {
     if (this.seat === '1')
       return enrichmentRate(scenario, postureB(view, scenario, this.params).enrichment);
     return 1;
   }
 
-  valuer(view: BackchannelState, scenario: Scenario): Valuer {
+  valuer(view: SeatView, scenario: Scenario): Valuer {
     return valuer(
       view,
       scenario,
@@ -243,7 +243,7 @@ export class NormalPrincipal {
     );
   }
 
-  decide(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak = {}): BotAction {
+  decide(view: SeatView, scenario: Scenario, tweak: PrincipalTweak = {}): BotAction {
     switch (view.step) {
       case 'drafting':
         return this.draft(view, scenario, tweak);
@@ -256,15 +256,11 @@ export class NormalPrincipal {
     }
   }
 
-  private legal(view: BackchannelState, action: BotAction): boolean {
+  private legal(view: SeatView, action: BotAction): boolean {
     return explainMove(view, this.seat, action.move, action.args) === null;
   }
 
-  desiredPosture(
-    view: BackchannelState,
-    scenario: Scenario,
-    tweak: PrincipalTweak,
-  ): PostureA | PostureB {
+  desiredPosture(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): PostureA | PostureB {
     if (this.seat === '0')
       return tweak.postureA
         ? { enforcement: tweak.postureA }
@@ -272,7 +268,7 @@ export class NormalPrincipal {
     return tweak.postureB ?? postureB(view, scenario, this.params);
   }
 
-  private draft(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
+  private draft(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {
     const want = this.desiredPosture(view, scenario, tweak);
     const have = view.postures[this.seat];
     // Field by field: a state read back from the database may list its keys in another order.
@@ -306,7 +302,7 @@ export class NormalPrincipal {
   }
 
   /** This round's memos, planned once (the plan survives the memos it writes). */
-  plannedMemos(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak = {}): Draft[] {
+  plannedMemos(view: SeatView, scenario: Scenario, tweak: PrincipalTweak = {}): Draft[] {
     const key = view.round;
     if (this.memoPlan?.round === key && tweak.memos === undefined && tweak.concede === undefined)
       return this.memoPlan.drafts;
@@ -316,7 +312,7 @@ export class NormalPrincipal {
     return drafts;
   }
 
-  private planMemos(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): Draft[] {
+  private planMemos(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): Draft[] {
     const p = this.params;
     const limit = tweak.memos ?? p.memos;
     if (limit <= 0 || view.walkouts[this.seat].includes(view.round)) return [];
@@ -371,7 +367,7 @@ export class NormalPrincipal {
   }
 
   /** Whether it would accept this proposal now. */
-  judge(view: BackchannelState, scenario: Scenario, p: Proposal, v?: Valuer): boolean {
+  judge(view: SeatView, scenario: Scenario, p: Proposal, v?: Valuer): boolean {
     const side = sideOf(this.seat);
     const params = this.params;
     if (params.givesNothing && givenBy(side, p.clauses) > 0) return false;
@@ -382,7 +378,7 @@ export class NormalPrincipal {
     return worth >= threshold(params, view) - ratifying;
   }
 
-  private respond(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
+  private respond(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {
     const due = dueProposals(view, this.seat);
     const first = due[0];
     if (!first) return { move: 'done', args: [] };
@@ -394,7 +390,7 @@ export class NormalPrincipal {
     return { move: 'respond', args: [first.id, answer] };
   }
 
-  private press(view: BackchannelState): BotAction {
+  private press(view: SeatView): BotAction {
     const claimable = claimableDeals(view, this.seat);
     if (claimable[0]) return { move: 'statement', args: [{ kind: 'claim', target: claimable[0] }] };
     const rng = this.rng.fork(`press${view.round}`);

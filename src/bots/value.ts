@@ -12,7 +12,7 @@ import {
   verificationTime,
 } from '../game/facts';
 import type { Objective, Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, ObjectiveCard, PrincipalSeat, Side } from '../game/types';
+import type { SeatView, Clause, ObjectiveCard, PrincipalSeat, Side } from '../game/types';
 
 type SizeDef = NonNullable<ReturnType<typeof clauseDef>>['sizes'][number];
 const sizeMaps = new WeakMap<Scenario, Map<string, Map<string, SizeDef>>>();
@@ -36,10 +36,10 @@ interface Context {
   drift: number;
   perRoundSurvival: number;
 }
-const contexts = new WeakMap<BackchannelState, Context>();
+const contexts = new WeakMap<SeatView, Context>();
 
 /** Figures a decision reuses many times, computed once per view (views are not changed). */
-function contextOf(view: BackchannelState, scenario: Scenario): Context {
+function contextOf(view: SeatView, scenario: Scenario): Context {
   // The runner hands out fresh views; the hard bots' look-ahead changes one state as it plays, so
   // the cache also checks what the figures depend on.
   let ctx = contexts.get(view);
@@ -80,15 +80,15 @@ export const givenBy = (side: Side, clauses: readonly Clause[]): number =>
   clauses.filter((c) => givesClause(side, c)).length;
 export const otherSide = (side: Side): Side => (side === 'A' ? 'B' : 'A');
 
-export const roundsLeft = (view: BackchannelState): number => view.options.rounds - view.round;
+export const roundsLeft = (view: SeatView): number => view.options.rounds - view.round;
 /** 0 in the first round, 1 in the last. */
-export const progress = (view: BackchannelState): number =>
+export const progress = (view: SeatView): number =>
   view.options.rounds <= 1 ? 1 : (view.round - 1) / (view.options.rounds - 1);
 
 const logistic = (z: number) => 1 / (1 + Math.exp(-1.7 * z));
 
 /** The breakout value this seat may rely on: B knows it; others use the estimate unless revealed. */
-export function breakoutSeen(view: BackchannelState, scenario: Scenario, seat: string): number {
+export function breakoutSeen(view: SeatView, scenario: Scenario, seat: string): number {
   const exact = view.breakout.true;
   if (exact !== undefined && (seat === '1' || breakoutRevealed(view, scenario))) return exact;
   return view.breakout.estimate;
@@ -99,18 +99,18 @@ export { breakoutFrozen };
 /** The leash a bot assumes for B when it reckons incidents (the same for every seat, B too). */
 const ASSUMED_LEASH = 'loose' as const;
 
-export const incidentRate = (view: BackchannelState, scenario: Scenario): number =>
+export const incidentRate = (view: SeatView, scenario: Scenario): number =>
   contextOf(view, scenario).rate;
 
 /** Chance a deal survives `rounds` rounds of incidents before it verifies. */
-export function survival(view: BackchannelState, scenario: Scenario, rounds: number): number {
+export function survival(view: SeatView, scenario: Scenario, rounds: number): number {
   if (rounds <= 0) return 1;
   return contextOf(view, scenario).perRoundSurvival ** rounds;
 }
 
 /** Resolutions until a deal on these clauses verifies, counted from now (the rules' count). */
 export function delayOf(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   clauses: readonly Clause[],
   extra: number,
@@ -119,11 +119,11 @@ export function delayOf(
 }
 
 /** Expected escalation per round from incidents, at this escalation. */
-const escalationDrift = (view: BackchannelState, scenario: Scenario): number =>
+const escalationDrift = (view: SeatView, scenario: Scenario): number =>
   contextOf(view, scenario).drift;
 
 /** The chance that escalation reaches its limit by the end, from a projected final value. */
-export function warRisk(view: BackchannelState, scenario: Scenario, projected: number): number {
+export function warRisk(view: SeatView, scenario: Scenario, projected: number): number {
   const left = roundsLeft(view);
   const spread = 0.8 + 0.45 * left;
   const limit = scenario.tracks.escalation.max;
@@ -145,7 +145,7 @@ export interface Outlook {
 
 /** Where the tracks are heading by the end of the match, as this seat sees them. */
 export function outlook(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: string,
   enrichmentPerRound: number,
@@ -181,7 +181,7 @@ export function outlook(
   return o;
 }
 
-function applyEffects(o: Outlook, scenario: Scenario, c: Clause, view: BackchannelState): void {
+function applyEffects(o: Outlook, scenario: Scenario, c: Clause, view: SeatView): void {
   const e = sizeDef(scenario, c)?.effects;
   if (!e) return;
   o.escalation += e.tracks?.escalation ?? 0;
@@ -192,11 +192,11 @@ function applyEffects(o: Outlook, scenario: Scenario, c: Clause, view: Backchann
   if (e.incidentOdds) o.escalation += e.incidentOdds * 1.4 * roundsLeft(view);
 }
 
-const breakoutNow = (view: BackchannelState, o: Outlook) =>
+const breakoutNow = (view: SeatView, o: Outlook) =>
   Math.min(o.breakout, view.breakout.true ?? view.breakout.estimate);
 
 /** The chance an objective is met at the end, given an outlook. */
-export function chanceMet(view: BackchannelState, test: Objective, o: Outlook): number {
+export function chanceMet(view: SeatView, test: Objective, o: Outlook): number {
   const spread = 0.6 + 0.4 * roundsLeft(view);
   const soft = (margin: number) => logistic((margin + 0.5) / spread);
   switch (test.kind) {
@@ -233,7 +233,7 @@ export function chanceMet(view: BackchannelState, test: Objective, o: Outlook): 
 }
 
 export interface Valuer {
-  view: BackchannelState;
+  view: SeatView;
   scenario: Scenario;
   seat: PrincipalSeat;
   side: Side;
@@ -260,7 +260,7 @@ export function brokerDealEquivalent(scenario: Scenario): number {
 }
 
 export function valuer(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   enrichmentPerRound: number,
@@ -371,9 +371,9 @@ export function principalValue(v: Valuer, clauses: readonly Clause[], extra = 0)
   return worth * survival(view, scenario, delay);
 }
 
-function trackNow(view: BackchannelState, track: string): number {
+function trackNow(view: SeatView, track: string): number {
   if (track === 'breakout') return view.breakout.true ?? view.breakout.estimate;
-  return view.tracks[track as keyof BackchannelState['tracks']] ?? 0;
+  return view.tracks[track as keyof SeatView['tracks']] ?? 0;
 }
 
 /**
@@ -381,7 +381,7 @@ function trackNow(view: BackchannelState, track: string): number {
  * risk and pressure relief. Agendas are secret, so the broker learns the rest from answers.
  */
 export function publicValue(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   side: Side,
   clauses: readonly Clause[],

@@ -9,7 +9,7 @@ import { MOVES, type MoveName } from './moves';
 import { claimableDeals } from './press';
 import { getScenario } from './scenario';
 import type { Scenario } from './scenario/schema';
-import type { BackchannelState, Clause, Memo, PrincipalSeat } from './types';
+import type { SeatView, Clause, Memo, PrincipalSeat } from './types';
 
 export interface EnumeratedMove {
   move: MoveName;
@@ -18,7 +18,7 @@ export interface EnumeratedMove {
 
 /** Why this move would be refused, or null when it is legal. */
 export function explainMove(
-  G: BackchannelState,
+  G: SeatView,
   seat: string | null | undefined,
   move: string,
   args: unknown[],
@@ -84,7 +84,7 @@ function relayCandidates(scenario: Scenario, memo: Memo): unknown[][] {
   return out;
 }
 
-function candidates(G: BackchannelState, scenario: Scenario, seat: string): EnumeratedMove[] {
+function candidates(G: SeatView, scenario: Scenario, seat: string): EnumeratedMove[] {
   const out: EnumeratedMove[] = [{ move: 'done', args: [] }];
   const add = (move: MoveName, ...args: unknown[]) => out.push({ move, args });
 
@@ -140,10 +140,7 @@ function candidates(G: BackchannelState, scenario: Scenario, seat: string): Enum
   return out;
 }
 
-export function enumerate(
-  G: BackchannelState,
-  playerID: string | null | undefined,
-): EnumeratedMove[] {
+export function enumerate(G: SeatView, playerID: string | null | undefined): EnumeratedMove[] {
   if (G.final || G.step === 'over' || !isSeat(playerID)) return [];
   if (!G.pending.includes(playerID)) return [];
   const scenario = getScenario(G.options.scenario);

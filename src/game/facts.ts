@@ -11,15 +11,7 @@ import { DEFAULT_POSTURE_B, incidentOdds as oddsInState, survivalOdds } from './
 import type { ClauseSizeDef, Scenario, TrackName } from './scenario/schema';
 import { breakoutFrozen, breakoutRevealed, holdingEffects, isHardened } from './tracks';
 import { dueFor } from './response';
-import type {
-  BackchannelState,
-  Clause,
-  Deal,
-  Enrichment,
-  Memo,
-  PrincipalSeat,
-  ProxyLeash,
-} from './types';
+import type { SeatView, Clause, Deal, Enrichment, Memo, PrincipalSeat, ProxyLeash } from './types';
 
 export { interdictionBlocked, isHardened, survivalOdds, breakoutFrozen, breakoutRevealed };
 export { claimableDeals, blameAllowed } from './press';
@@ -28,14 +20,14 @@ export { memosThisRound } from './drafting';
 export { memosAtBroker } from './mediation';
 
 /** Proposals this principal must answer in this round's response step (the rules' own list). */
-export const dueProposals = (G: BackchannelState, seat: PrincipalSeat) => dueFor(G, seat);
+export const dueProposals = (G: SeatView, seat: PrincipalSeat) => dueFor(G, seat);
 
 /** The most clauses a hardened principal may give in a proposal it accepts. */
 export const HARDENED_MAX_GIVEN = 1;
 
 /** Whether this principal may accept a proposal in which it gives `given` clauses now. */
 export function mayGive(
-  G: BackchannelState,
+  G: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   given: number,
@@ -69,11 +61,7 @@ export function sizeOf(scenario: Scenario, clause: Pick<Clause, 'id' | 'size'>) 
  * hidden from A and the broker: they pass the leash they assume (else the state's, or the rules'
  * default when the view holds none).
  */
-export function incidentOdds(
-  G: BackchannelState,
-  scenario: Scenario,
-  assumedLeash?: ProxyLeash,
-): number {
+export function incidentOdds(G: SeatView, scenario: Scenario, assumedLeash?: ProxyLeash): number {
   return oddsInState(G, scenario, assumedLeash);
 }
 
@@ -89,10 +77,7 @@ export { survivalAt } from './incidents';
  * The true breakout values consistent with this round's public estimate: the estimate is the true
  * value plus an error of at most `estimateError` either way (before clamping to the track).
  */
-export function breakoutWithin(
-  G: BackchannelState,
-  scenario: Scenario,
-): { low: number; high: number } {
+export function breakoutWithin(G: SeatView, scenario: Scenario): { low: number; high: number } {
   const e = scenario.tunables.breakout.estimateError;
   return { low: G.breakout.estimate - e, high: G.breakout.estimate + e };
 }
@@ -109,14 +94,14 @@ export function mediationCosts(scenario: Scenario) {
 }
 
 /** Capital the broker's next claim would cost (press.ts: claims beyond the free ones cost). */
-export function brokerClaimCost(G: BackchannelState, scenario: Scenario): number {
+export function brokerClaimCost(G: SeatView, scenario: Scenario): number {
   const p = scenario.tunables.press;
   const claims = G.statements.filter((s) => s.seat === BROKER && s.kind === 'claim').length;
   return claims + 1 > p.brokerFreeClaims ? p.brokerClaimCapital : 0;
 }
 
 /** Whether the broker may still hold this memo (not yet at its turnaround limit). */
-export const mayHold = (G: BackchannelState, memo: Memo): boolean => G.round < memo.lastRound;
+export const mayHold = (G: SeatView, memo: Memo): boolean => G.round < memo.lastRound;
 
 /** The first value of a track's danger zone of this kind, or null when the track has none. */
 export function zoneStart(scenario: Scenario, track: TrackName, kind: DangerKind): number | null {
@@ -127,16 +112,12 @@ export function zoneStart(scenario: Scenario, track: TrackName, kind: DangerKind
 export const DEFAULT_LEASH: ProxyLeash = DEFAULT_POSTURE_B.proxyLeash;
 
 /** Resolutions a new deal with these clauses would wait before it verifies (the rules' count). */
-export function verificationTime(
-  G: BackchannelState,
-  scenario: Scenario,
-  clauses: Clause[],
-): number {
+export function verificationTime(G: SeatView, scenario: Scenario, clauses: Clause[]): number {
   return verificationRounds(G, scenario, clauses);
 }
 
 /** The rounds a signed deal takes to verify in all; never fewer than it still has left. */
-export function dealVerifyTotal(G: BackchannelState, scenario: Scenario, deal: Deal): number {
+export function dealVerifyTotal(G: SeatView, scenario: Scenario, deal: Deal): number {
   return Math.max(verificationRounds(G, scenario, deal.clauses), deal.verifyLeft);
 }
 
@@ -200,7 +181,7 @@ export function dangerZones(scenario: Scenario): Record<TrackName, DangerZone[]>
 }
 
 /** Whether B's pressure still rises from a low oil leak (a verified relief deal eases it). */
-export function oilDependence(G: BackchannelState, scenario: Scenario): boolean {
+export function oilDependence(G: SeatView, scenario: Scenario): boolean {
   return !holdingEffects(G, scenario).some((e) => e.easesOilDependence);
 }
 

@@ -2,7 +2,7 @@
 // this round's intelligence estimate of breakout.
 import type { Rules } from './context';
 import { clamp, applyDeltas, holdingEffects, trueBreakout } from './tracks';
-import type { Attribution, BackchannelState, PostureB, ProxyLeash } from './types';
+import type { Attribution, SeatView, PostureB, ProxyLeash } from './types';
 import type { Scenario } from './scenario/schema';
 
 export const DEFAULT_POSTURE_B: PostureB = { proxyLeash: 'loose', enrichment: 'steady' };
@@ -11,7 +11,7 @@ export const DEFAULT_POSTURE_B: PostureB = { proxyLeash: 'loose', enrichment: 's
  * The probability of the round's first incident (the second is this times secondFactor), with B's
  * leash as the state holds it, or as given (a seat that cannot see it assumes one).
  */
-export function incidentOdds(G: BackchannelState, scenario: Scenario, leash?: ProxyLeash): number {
+export function incidentOdds(G: SeatView, scenario: Scenario, leash?: ProxyLeash): number {
   const t = scenario.tunables.incidents;
   const l = leash ?? G.postures['1']?.proxyLeash ?? DEFAULT_POSTURE_B.proxyLeash;
   const relief = holdingEffects(G, scenario).reduce((sum, e) => sum + (e.incidentOdds ?? 0), 0);
@@ -19,7 +19,7 @@ export function incidentOdds(G: BackchannelState, scenario: Scenario, leash?: Pr
 }
 
 /** Chance an unverified deal survives one incident. */
-export function survivalOdds(G: BackchannelState, scenario: Scenario, directed: boolean): number {
+export function survivalOdds(G: SeatView, scenario: Scenario, directed: boolean): number {
   return survivalAt(scenario, G.tracks.escalation, directed);
 }
 
