@@ -3,12 +3,13 @@
 // reframes what would be rejected, bundles where the two sides' memos overlap, holds while
 // escalation runs hot, leaks rarely and on purpose, tables proposals toward its mandate and
 // claims credit when deals are signed.
-import { clauseSetProblem, sizeIndex } from '../game/clauses';
+import { sizeIndex } from '../game/clauses';
 import { BROKER } from '../game/constants';
 import { explainMove } from '../game/enumerate';
-import { claimableDeals } from '../game/press';
 import {
   brokerClaimCost,
+  claimableDeals,
+  clauseSetProblem,
   clausesGivenBy,
   mayGive,
   mayHold,

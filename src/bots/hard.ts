@@ -75,9 +75,8 @@ export function determinise(
     for (const p of PRINCIPALS) {
       if (p === seat || W.pending.includes(p)) continue;
       const judge = new NormalPrincipal(p, PRINCIPAL_PARAMS.none, rng);
-      for (const proposal of W.proposals)
-        if (proposal.dueRound === W.round && proposal.due.includes(p) && !proposal.answers[p])
-          proposal.answers[p] = judge.judge(W, scenario, proposal) ? 'accept' : 'reject';
+      for (const proposal of dueProposals(W, p))
+        proposal.answers[p] = judge.judge(W, scenario, proposal) ? 'accept' : 'reject';
     }
   }
   return W;

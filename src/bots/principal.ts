@@ -1,12 +1,13 @@
 // The normal principal: judges every proposal by its own agenda and the scenario's valuation,
 // concedes along a curve over the rounds, sets postures from the tracks, and drafts memos that
 // trade what it values little for what it values much. Personas shift the curve and the postures.
-import { clauseSetProblem, relativeGiver } from '../game/clauses';
 import { otherPrincipal, sideOf } from '../game/constants';
 import { explainMove } from '../game/enumerate';
 import {
   blameAllowed,
   claimableDeals,
+  clauseSetProblem,
+  relativeGiver,
   dueProposals,
   enrichmentRate,
   interdictionBlocked,
