@@ -30,6 +30,7 @@
  *   be there any more);
  * - `proposals`: the broker's own deliveries of this round and the last, with each answer in words;
  * - `deals`: every deal with its clauses, status, and verification (left and in all);
+ * - `incidents`: every incident with its place, its track effects and, for B, whether it directed it;
  * - `changes`: what changed since `lastSeen` (feed entries with the incidents' track effects, and
  *   for B whether it directed them; deals signed, verified, collapsed; reframes revealed at
  *   ratification) and `trackChanges`, the tracks' movement since then;
@@ -342,6 +343,17 @@ export interface DealModel {
   text: string;
 }
 
+export interface IncidentModel {
+  id: string;
+  round: number;
+  headline: string;
+  /** The place's name in the scenario's theatre. */
+  place: string;
+  effects: Effect[];
+  /** For B only: whether it directed this incident (GAME.md: B knows); null for other seats. */
+  directedByYou: boolean | null;
+}
+
 export interface ChangeItem {
   kind: FeedKind | 'reframe' | 'answered';
   round: number;
@@ -409,6 +421,8 @@ export interface SeatModel {
   memos: MemoModel[];
   proposals: BrokerProposalModel[];
   deals: DealModel[];
+  /** Every incident so far, newest last, with its effects (and, for B, whether it directed it). */
+  incidents: IncidentModel[];
   changes: ChangeItem[];
   trackChanges: Effect[];
   seen: LastSeen;
@@ -949,6 +963,17 @@ function dealsOf({ view, scenario }: Ctx): DealModel[] {
   });
 }
 
+function incidentsOf({ view, seat, scenario }: Ctx): IncidentModel[] {
+  return view.incidents.map((i) => ({
+    id: i.id,
+    round: i.round,
+    headline: i.headline,
+    place: scenario.theatre.places.find((p) => p.id === i.place)?.name ?? '',
+    effects: deltasToEffects(scenario, i.effects),
+    directedByYou: seat === '1' ? view.attributions[i.id] === 'directed' : null,
+  }));
+}
+
 function defaultSince(view: SeatView): number {
   const from = view.step === 'drafting' ? view.round - 1 : view.round;
   const i = view.feed.findIndex((e) => e.round >= from);
@@ -1302,6 +1327,7 @@ export function seatModel(
     memos: memosOf(c),
     proposals: brokerProposalsOf(c),
     deals: dealsOf(c),
+    incidents: incidentsOf(c),
     changes: changesOf(c, inbox, lastSeen),
     trackChanges: trackChangesOf(c, lastSeen),
     seen: { feed: view.feed.length, tracks: { ...view.tracks } },

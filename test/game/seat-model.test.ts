@@ -337,6 +337,22 @@ describe('tracks, countdown and changes', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('Tehran is told during play which incidents it directed; no other seat is', () => {
+    let directed = 0;
+    for (const { seat, view } of randomSeatViews(6, 'sm-directed', 3)) {
+      const m = seatModel(view, seat, NOW);
+      expect(m.incidents.map((i) => i.id)).toEqual(view.incidents.map((i) => i.id));
+      for (const i of m.incidents) {
+        expect(i.place).not.toBe('');
+        if (seat === '1') {
+          expect(i.directedByYou).toBe(view.attributions[i.id] === 'directed');
+          if (i.directedByYou) directed++;
+        } else expect(i.directedByYou).toBeNull();
+      }
+    }
+    expect(directed).toBeGreaterThan(0);
+  });
+
   it('passing `seen` back leaves only what is new', () => {
     const r = matchAt('doha-2026', 'press');
     const first = model(r.G, '0');
