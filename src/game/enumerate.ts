@@ -149,4 +149,26 @@ export function enumerate(G: SeatView, playerID: string | null | undefined): Enu
   );
 }
 
+/**
+ * Why this move has no legal instance now: the rules' reason for the first candidate `enumerate`
+ * tried (e.g. a bundle whose only clauses are the same clause twice), or null when it has one or
+ * none was tried.
+ */
+export function firstRefusal(
+  G: SeatView,
+  playerID: string | null | undefined,
+  move: MoveName,
+): string | null {
+  if (G.final || G.step === 'over' || !isSeat(playerID)) return null;
+  const scenario = getScenario(G.options.scenario);
+  let reason: string | null = null;
+  for (const c of candidates(G, scenario, playerID)) {
+    if (c.move !== move) continue;
+    const checked = MOVES[move].check({ G, scenario, seat: playerID, args: c.args });
+    if (checked.ok) return null;
+    reason ??= checked.reason;
+  }
+  return reason;
+}
+
 export { PRINCIPALS };

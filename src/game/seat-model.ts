@@ -49,7 +49,7 @@
 import { BROKER, MAX_CLAUSES, MAX_MEMOS_PER_ROUND, isPrincipal, isSeat, sideOf } from './constants';
 import { clauseDef } from './clauses';
 import { mayAct } from './checks';
-import { enumerate, explainMove } from './enumerate';
+import { enumerate, explainMove, firstRefusal } from './enumerate';
 import {
   breakoutFrozen,
   breakoutRevealed,
@@ -493,8 +493,16 @@ function effect(what: string, delta: number, extra: Partial<Effect> = {}): Effec
 
 const nonZero = (effects: Effect[]) => effects.filter((e) => e.delta !== 0);
 
+/** A track's label inside a sentence: "oil leak", "pressure on Tehran", "Doha’s capital". */
+function trackWord(scenario: Scenario, track: TrackName): string {
+  const label = trackLabel(scenario, track);
+  return TRACK_WORDS[track].label.startsWith('{')
+    ? label
+    : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function trackEffect(scenario: Scenario, track: TrackName, delta: number): Effect {
-  return effect(trackLabel(scenario, track).toLowerCase(), delta, { track });
+  return effect(trackWord(scenario, track), delta, { track });
 }
 
 function deltasToEffects(
@@ -1079,7 +1087,7 @@ function moveCost(scenario: Scenario, move: MoveName): Effect[] {
         ? [
             {
               ...capital(costs.reframe),
-              text: `${trackLabel(scenario, 'capital').toLowerCase()} ${signed(-costs.reframe)} a reframe`,
+              text: `${trackWord(scenario, 'capital')} ${signed(-costs.reframe)} a reframe`,
             },
           ]
         : [];
@@ -1244,7 +1252,7 @@ function moveReason(c: Ctx, move: MoveName, instances: MoveInstance[]): string |
     default:
       break;
   }
-  return 'That move is not possible at the moment.';
+  return forPerson(firstRefusal(view, seat, move), c.g);
 }
 
 function movesOf(c: Ctx): MovesModel {

@@ -166,6 +166,17 @@ describe('moves: legal instances from enumerate, reasons from the rules', () => 
     expect(m.inbox.filter((i) => i.kind === 'memo')).toHaveLength(2);
   });
 
+  it.each(SCENARIOS)('%s: a move with no legal instance gives the rules’ own reason', (id) => {
+    // Both memos carry the same clause: every bundle would name it twice.
+    const m = model(mediationWithMemo(id).G, '2');
+    expect(m.moves.bundle.possible).toBe(false);
+    expect(m.moves.bundle.reason).toMatch(/^“.+” is named twice\.$/);
+    const broker = getScenario(id).seats.broker.name;
+    expect(m.moves.tableProposal.cost.map((c) => c.text)).toEqual([
+      `${broker}’s capital ${signed(-getScenario(id).tunables.mediation.tableCost)}`,
+    ]);
+  });
+
   it.each(SCENARIOS)('%s: a broker with too little capital is told the price', (id) => {
     const r = mediationWithMemo(id);
     r.G.tracks.capital = 0;
