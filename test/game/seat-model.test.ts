@@ -10,9 +10,11 @@ import { setupMatch } from '../../src/game/setup';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { looksInternal, signed } from '../../src/game/words';
+import { randomStates } from '../bots/states';
 import {
   SCENARIOS,
   allDone,
+  finishedViews,
   freshMatch,
   matchAt,
   mediationWithMemo,
@@ -191,9 +193,24 @@ describe('moves: legal instances from enumerate, reasons from the rules', () => 
 describe('no internal code or schema path reaches a person', () => {
   it('in any model of random legal play (both scenarios, every seat)', () => {
     const bad: string[] = [];
-    for (const { seat, view } of randomSeatViews(4, 'sm-words', 5))
-      for (const s of personText(seatModel(view, seat, NOW)))
+    const views = [
+      ...randomSeatViews(4, 'sm-words', 5),
+      // Spectators, and every seat at the end of a match.
+      ...randomStates(2, 'sm-words-spectator', 9).map((G) => ({
+        seat: null,
+        view: viewFor(G, null),
+      })),
+      ...SCENARIOS.flatMap((id) => finishedViews(id)),
+    ];
+    let read = 0;
+    for (const { seat, view } of views)
+      for (const s of personText(seatModel(view, seat, NOW))) {
+        read++;
         if (looksInternal(s)) bad.push(`${seat}: ${s}`);
+      }
+    // The scan reads the model's words (reasons, labels, titles, feed text), not nothing.
+    expect(read).toBeGreaterThan(10_000);
+    expect(views.length).toBeGreaterThan(100);
     expect([...new Set(bad)]).toEqual([]);
   });
 });
