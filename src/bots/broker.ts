@@ -3,12 +3,21 @@
 // reframes what would be rejected, bundles where the two sides' memos overlap, holds while
 // escalation runs hot, leaks rarely and on purpose, tables proposals toward its mandate and
 // claims credit when deals are signed.
-import { clauseSetProblem, sizeIndex } from '../game/clauses';
+import { sizeIndex } from '../game/clauses';
 import { BROKER } from '../game/constants';
 import { explainMove } from '../game/enumerate';
-import { claimableDeals } from '../game/press';
+import {
+  brokerClaimCost,
+  claimableDeals,
+  clauseSetProblem,
+  clausesGivenBy,
+  mayGive,
+  mayHold,
+  mediationCosts,
+  memosAtBroker,
+} from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, Memo, Proposal, Side } from '../game/types';
+import type { SeatView, Clause, Memo, Proposal, Side } from '../game/types';
 import { PRINCIPAL_PARAMS, threshold } from './principal';
 import type { BotAction } from './types';
 import { chanceMet, delayOf, outlook, publicValue, sizeDef, survival, type Outlook } from './value';
@@ -68,7 +77,7 @@ export class NormalBroker {
    * What it believes a side adds to the public valuation, learnt from the answers in its view: an
    * accept means the side's own worth cleared its bar, a reject that it did not.
    */
-  offset(view: BackchannelState, scenario: Scenario, side: Side): number {
+  offset(view: SeatView, scenario: Scenario, side: Side): number {
     const seat = seatOfSide(side);
     let low = -Infinity;
     let high = Infinity;
@@ -90,7 +99,7 @@ export class NormalBroker {
 
   /** The chance a side accepts these clauses, `extra` rounds before signing. */
   acceptance(
-    view: BackchannelState,
+    view: SeatView,
     scenario: Scenario,
     side: Side,
     clauses: readonly Clause[],
@@ -98,21 +107,15 @@ export class NormalBroker {
     offsets: Record<Side, number>,
   ): number {
     const seat = seatOfSide(side);
-    const pressure = seat === '0' ? view.tracks.pressureA : view.tracks.pressureB;
-    const gives = clauses.filter((c) => c.giver === side || c.giver === 'both').length;
-    if (pressure >= scenario.tunables.pressure.hardenedAt && gives > 1) return 0;
+    const gives = clausesGivenBy(side, [...clauses]);
+    if (!mayGive(view, scenario, seat, gives)) return 0;
     const worth =
       publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) + offsets[side];
     return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / 1.2);
   }
 
   /** What a deal on these clauses is worth to the broker (per deal, mandate, credit). */
-  dealWorth(
-    view: BackchannelState,
-    scenario: Scenario,
-    clauses: readonly Clause[],
-    extra: number,
-  ): number {
+  dealWorth(view: SeatView, scenario: Scenario, clauses: readonly Clause[], extra: number): number {
     const delay = delayOf(view, scenario, clauses, extra);
     if (view.round + delay > view.options.rounds) return 0;
     const s = scenario.tunables.scoring;
@@ -139,14 +142,10 @@ export class NormalBroker {
     return worth * survival(view, scenario, delay);
   }
 
-  private baseCache: { view: BackchannelState; key: string; base: Outlook; before: number } | null =
-    null;
+  private baseCache: { view: SeatView; key: string; base: Outlook; before: number } | null = null;
 
   /** The mandate's outlook without a new deal, computed once per decision. */
-  private mandateBase(
-    view: BackchannelState,
-    scenario: Scenario,
-  ): { base: Outlook; before: number } {
+  private mandateBase(view: SeatView, scenario: Scenario): { base: Outlook; before: number } {
     const key = `${view.round}|${view.step}|${view.deals.length}|${view.tracks.escalation}`;
     if (this.baseCache?.view === view && this.baseCache.key === key) return this.baseCache;
     const base = outlook(view, scenario, BROKER, 1);
@@ -155,19 +154,19 @@ export class NormalBroker {
     return this.baseCache;
   }
 
-  decide(view: BackchannelState, scenario: Scenario): BotAction {
+  decide(view: SeatView, scenario: Scenario): BotAction {
     if (view.step === 'mediation') return this.mediate(view, scenario);
     if (view.step === 'press') return this.press(view, scenario);
     return { move: 'done', args: [] };
   }
 
-  private legal(view: BackchannelState, action: BotAction): boolean {
+  private legal(view: SeatView, action: BotAction): boolean {
     return explainMove(view, BROKER, action.move, action.args) === null;
   }
 
   /** The best way to pass on one memo, by itself. */
   relayOption(
-    view: BackchannelState,
+    view: SeatView,
     scenario: Scenario,
     memo: Memo,
     offsets: Record<Side, number>,
@@ -175,7 +174,7 @@ export class NormalBroker {
     const author = sideOfAuthor(memo);
     const recipient = other(author);
     const capital = view.tracks.capital;
-    const reframeCost = scenario.tunables.mediation.reframeCost;
+    const reframeCost = mediationCosts(scenario).reframe;
     const asIs: Option = {
       action: { move: 'relay', args: [memo.id, {}] },
       worth: 0,
@@ -227,12 +226,12 @@ export class NormalBroker {
   }
 
   bundleOption(
-    view: BackchannelState,
+    view: SeatView,
     scenario: Scenario,
     memos: Memo[],
     offsets: Record<Side, number>,
   ): Option | null {
-    const cost = scenario.tunables.mediation.bundleCost;
+    const cost = mediationCosts(scenario).bundle;
     if (!this.params.bundles || view.tracks.capital - cost < this.params.reserve) return null;
     let best: Option | null = null;
     const fromA = memos.filter((m) => m.author === '0' && m.clauses.length > 0);
@@ -270,12 +269,8 @@ export class NormalBroker {
     return best;
   }
 
-  tableOption(
-    view: BackchannelState,
-    scenario: Scenario,
-    offsets: Record<Side, number>,
-  ): Option | null {
-    const cost = scenario.tunables.mediation.tableCost;
+  tableOption(view: SeatView, scenario: Scenario, offsets: Record<Side, number>): Option | null {
+    const cost = mediationCosts(scenario).table;
     if (view.tracks.capital - cost < this.params.reserve) return null;
     if (view.proposals.some((p) => p.kind === 'table' && p.round === view.round)) return null;
     const all = scenario.catalog.flatMap((d) =>
@@ -307,11 +302,11 @@ export class NormalBroker {
     return best && best.worth >= this.params.tableBar ? best : null;
   }
 
-  private mediate(view: BackchannelState, scenario: Scenario): BotAction {
-    const pending = view.memos.filter((m) => m.status === 'pending');
+  private mediate(view: SeatView, scenario: Scenario): BotAction {
+    const pending = memosAtBroker(view);
     const offsets = { A: this.offset(view, scenario, 'A'), B: this.offset(view, scenario, 'B') };
     const hot = view.tracks.escalation >= this.params.holdAt;
-    const mayHold = (m: Memo) => view.round < m.lastRound;
+    const holdable = (m: Memo) => mayHold(view, m);
 
     // Bundle first: it needs memos of both sides still on the desk.
     const bundle = this.bundleOption(view, scenario, pending, offsets);
@@ -335,12 +330,12 @@ export class NormalBroker {
     }
 
     for (const memo of pending) {
-      if (hot && mayHold(memo)) return { move: 'hold', args: [memo.id] };
+      if (hot && holdable(memo)) return { move: 'hold', args: [memo.id] };
       const relay = this.relayOption(view, scenario, memo, offsets);
       const leak = this.leakWorth(view, memo, relay);
       if (leak) return { move: 'leak', args: [memo.id] };
       // Nothing worth passing on yet: wait a round for a better partner to bundle with.
-      if (relay.worth <= 0.05 && memo.clauses.length > 0 && mayHold(memo))
+      if (relay.worth <= 0.05 && memo.clauses.length > 0 && holdable(memo))
         return { move: 'hold', args: [memo.id] };
       if (this.legal(view, relay.action)) return relay.action;
       const plain: BotAction = { move: 'relay', args: [memo.id] };
@@ -355,9 +350,8 @@ export class NormalBroker {
   }
 
   /** A leak, rarely and on purpose: a pure demand at its limit, from a side under little pressure. */
-  private leakWorth(view: BackchannelState, memo: Memo, relay: Option): boolean {
-    if (view.round < memo.lastRound || relay.worth > 0.05 || memo.clauses.length === 0)
-      return false;
+  private leakWorth(view: SeatView, memo: Memo, relay: Option): boolean {
+    if (mayHold(view, memo) || relay.worth > 0.05 || memo.clauses.length === 0) return false;
     const leaks = view.feed.filter((f) => f.kind === 'leak').length;
     if (leaks >= this.params.leaks) return false;
     const author = sideOfAuthor(memo);
@@ -369,9 +363,8 @@ export class NormalBroker {
     return !gives && !reframed && pressure <= 5 && view.tracks.capital >= 2;
   }
 
-  private press(view: BackchannelState, scenario: Scenario): BotAction {
-    const claims = view.statements.filter((s) => s.seat === BROKER && s.kind === 'claim').length;
-    const free = claims < scenario.tunables.press.brokerFreeClaims;
+  private press(view: SeatView, scenario: Scenario): BotAction {
+    const free = brokerClaimCost(view, scenario) === 0;
     const claimable = claimableDeals(view, BROKER);
     if (claimable[0] && free)
       return { move: 'statement', args: [{ kind: 'claim', target: claimable[0] }] };

@@ -3,8 +3,9 @@
 // each step with done.
 import { sideOf } from '../game/constants';
 import { enumerate } from '../game/enumerate';
+import { memosAtBroker, memosThisRound } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, PrincipalSeat, Seat } from '../game/types';
+import type { SeatView, PrincipalSeat, Seat } from '../game/types';
 import { dueProposals } from './principal';
 import type { BotRng } from './rng';
 import type { BotAction } from './types';
@@ -16,7 +17,7 @@ export class EasyBot {
     private readonly rng: BotRng,
   ) {}
 
-  decide(view: BackchannelState, scenario: Scenario): BotAction {
+  decide(view: SeatView, scenario: Scenario): BotAction {
     const moves = enumerate(view, this.seat) as BotAction[];
     const done: BotAction = { move: 'done', args: [] };
     const of = (name: BotAction['move']) => moves.filter((m) => m.move === name);
@@ -24,16 +25,15 @@ export class EasyBot {
     switch (view.step) {
       case 'drafting': {
         const seat = this.seat as PrincipalSeat;
-        const written = view.memos.filter((m) => m.author === seat && m.round === view.round);
+        const written = memosThisRound(view, seat);
         const postures = of('setPosture');
-        if (written.length === 0 && postures.length > 0 && rng.chance(0.3))
-          return rng.pick(postures);
+        if (written === 0 && postures.length > 0 && rng.chance(0.3)) return rng.pick(postures);
         const memos = of('draftMemo');
-        if (written.length === 0 && memos.length > 0 && rng.chance(0.7)) return rng.pick(memos);
+        if (written === 0 && memos.length > 0 && rng.chance(0.7)) return rng.pick(memos);
         return done;
       }
       case 'mediation': {
-        const pending = view.memos.filter((m) => m.status === 'pending');
+        const pending = memosAtBroker(view);
         const memo = pending[0];
         if (!memo) {
           const tables = of('tableProposal');

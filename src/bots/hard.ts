@@ -5,10 +5,11 @@
 // role. The search is deterministic (a fixed number of samples); a wall-clock budget is optional.
 import type { Rules } from '../game/context';
 import { PRINCIPALS, isPrincipal, sideOf } from '../game/constants';
+import { breakoutWithin } from '../game/facts';
 import { getScenario } from '../game/scenario';
 import { noStats } from '../game/setup';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, PrincipalSeat, Seat } from '../game/types';
+import type { BackchannelState, PrincipalSeat, Seat, SeatView } from '../game/types';
 import { BROKER_PARAMS, NormalBroker, type BrokerParams } from './broker';
 import { applyMove, FIXED_NOW, isOver, makePrng } from './engine';
 import {
@@ -40,29 +41,33 @@ type Variant = { principal?: PrincipalTweak; broker?: Partial<BrokerParams> };
 
 /** One hidden state consistent with what this seat sees. */
 export function determinise(
-  view: BackchannelState,
+  view: SeatView,
   seat: Seat,
   scenario: Scenario,
   rng: BotRng,
 ): BackchannelState {
-  const W = structuredClone(view);
+  const V = structuredClone(view);
   for (const p of PRINCIPALS) {
-    if (p === seat && W.agendas[p]) continue;
+    if (p === seat && V.agendas[p]) continue;
     const deck = scenario.agendas[sideOf(p)];
-    W.agendas[p] = rng.shuffle(deck).slice(0, 2);
+    V.agendas[p] = rng.shuffle(deck).slice(0, 2);
   }
-  W.mandate ??= rng.pick(scenario.mandates);
-  if (W.breakout.true === undefined) {
-    const e = scenario.tunables.breakout.estimateError;
+  const mandate = V.mandate ?? rng.pick(scenario.mandates);
+  let breakout = V.breakout.true;
+  if (breakout === undefined) {
+    // Any value the estimate allows, short of the crisis at the limit.
+    const { low, high } = breakoutWithin(V, scenario);
     const { min, max } = scenario.tracks.breakout;
-    W.breakout.true = Math.min(
-      max - 1,
-      Math.max(min, W.breakout.estimate + rng.int(2 * e + 1) - e),
-    );
+    breakout = Math.min(max - 1, Math.max(min, low + rng.int(high - low + 1)));
   }
+  const W: BackchannelState = {
+    ...V,
+    mandate,
+    breakout: { ...V.breakout, true: breakout },
+    stats: V.stats ?? noStats(),
+  };
   W.postures['0'] ??= postureA(W, scenario, PRINCIPAL_PARAMS.none);
   W.postures['1'] ??= postureB(W, scenario, PRINCIPAL_PARAMS.none);
-  W.stats ??= noStats();
   // Its own memos whose fate it does not know are taken as dealt with.
   for (const m of W.memos) if (m.status === 'with-broker') m.status = 'relayed';
   // Answers the other principal has already given, which this seat cannot see.
@@ -70,15 +75,14 @@ export function determinise(
     for (const p of PRINCIPALS) {
       if (p === seat || W.pending.includes(p)) continue;
       const judge = new NormalPrincipal(p, PRINCIPAL_PARAMS.none, rng);
-      for (const proposal of W.proposals)
-        if (proposal.dueRound === W.round && proposal.due.includes(p) && !proposal.answers[p])
-          proposal.answers[p] = judge.judge(W, scenario, proposal) ? 'accept' : 'reject';
+      for (const proposal of dueProposals(W, p))
+        proposal.answers[p] = judge.judge(W, scenario, proposal) ? 'accept' : 'reject';
     }
   }
   return W;
 }
 
-function variants(view: BackchannelState, seat: Seat, scenario: Scenario): Variant[] {
+function variants(view: SeatView, seat: Seat, scenario: Scenario): Variant[] {
   if (seat === '2') {
     if (view.step !== 'mediation') return [];
     return [
@@ -234,7 +238,7 @@ export class HardBot {
         : new NormalPrincipal(opts.seat, PRINCIPAL_PARAMS[this.persona ?? 'none'], rng);
   }
 
-  decide(view: BackchannelState): BotAction {
+  decide(view: SeatView): BotAction {
     const scenario = getScenario(view.options.scenario);
     const key = `${view.round}:${view.step}`;
     if (this.plan?.key !== key) this.plan = { key, variant: this.search(view, scenario) };
@@ -244,7 +248,7 @@ export class HardBot {
     return this.principal!.decide(view, scenario, variant.principal ?? {});
   }
 
-  private search(view: BackchannelState, scenario: Scenario): Variant {
+  private search(view: SeatView, scenario: Scenario): Variant {
     const seat = this.opts.seat;
     const options = variants(view, seat, scenario);
     if (options.length <= 1) return options[0] ?? {};

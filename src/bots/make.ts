@@ -1,6 +1,6 @@
 // makeBot: a bot for one seat at one level, with an optional persona for principals.
 import { getScenario } from '../game/scenario';
-import type { BackchannelState, Seat } from '../game/types';
+import type { SeatView, Seat } from '../game/types';
 import { NormalBroker } from './broker';
 import { EasyBot } from './easy';
 import { HardBot } from './hard';
@@ -9,14 +9,14 @@ import { makeRng } from './rng';
 import type { Bot, BotAction, BotOptions } from './types';
 
 /** Whether this seat has anything to do in this view. */
-export const isPending = (view: BackchannelState, seat: Seat): boolean =>
+export const isPending = (view: SeatView, seat: Seat): boolean =>
   !view.final && view.step !== 'over' && view.pending.includes(seat);
 
 export function makeBot(opts: BotOptions): Bot {
   const { seat, level } = opts;
   const persona = seat === '2' ? undefined : opts.persona;
   const rng = makeRng(opts.seed ?? `bot-${seat}-${level}`);
-  let inner: { decide(view: BackchannelState): BotAction };
+  let inner: { decide(view: SeatView): BotAction };
   if (level === 'easy') {
     const easy = new EasyBot(seat, rng);
     inner = { decide: (view) => easy.decide(view, getScenario(view.options.scenario)) };

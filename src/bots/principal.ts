@@ -1,13 +1,22 @@
 // The normal principal: judges every proposal by its own agenda and the scenario's valuation,
 // concedes along a curve over the rounds, sets postures from the tracks, and drafts memos that
 // trade what it values little for what it values much. Personas shift the curve and the postures.
-import { clauseSetProblem, relativeGiver } from '../game/clauses';
 import { otherPrincipal, sideOf } from '../game/constants';
 import { explainMove } from '../game/enumerate';
-import { blameAllowed, claimableDeals } from '../game/press';
+import {
+  blameAllowed,
+  claimableDeals,
+  clauseSetProblem,
+  relativeGiver,
+  dueProposals,
+  enrichmentRate,
+  interdictionBlocked,
+  mayGive,
+  zoneStart,
+} from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type {
-  BackchannelState,
+  SeatView,
   Clause,
   Enforcement,
   Enrichment,
@@ -114,29 +123,18 @@ export interface PrincipalTweak {
   answers?: Record<string, 'accept' | 'reject'>;
 }
 
-export const threshold = (p: PrincipalParams, view: BackchannelState, shift = 0): number =>
+export const threshold = (p: PrincipalParams, view: SeatView, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
 
-export function enrichmentRate(scenario: Scenario, e: Enrichment | undefined): number {
-  return scenario.tunables.postures.enrichment[e ?? 'steady'];
-}
+// The rules' own facts (src/game/facts.ts), re-exported for the bots that import them from here.
+export { enrichmentRate, dueProposals };
 
-/** Proposals this seat must answer now (the same on the full state and on the seat's view). */
-export function dueProposals(view: BackchannelState, seat: PrincipalSeat): Proposal[] {
-  return view.proposals.filter(
-    (p) =>
-      p.dueRound === view.round &&
-      (p.stage === 'open' || p.stage === 'ratification') &&
-      p.due.includes(seat) &&
-      p.answers[seat] === undefined,
-  );
-}
-
-export function postureA(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureA {
+export function postureA(view: SeatView, scenario: Scenario, p: PrincipalParams): PostureA {
   const { escalation, oilLeak, oilPrice } = view.tracks;
   const agenda = view.agendas['0'] ?? [];
   const choke = agenda.some((c) => c.test.kind === 'track' && c.test.track === 'oilLeak');
-  const hot = escalation >= 7 || oilPrice >= scenario.tunables.pressure.oilPriceAbove + 1;
+  // Hot: escalation high, or the oil price where it pushes A's pressure up.
+  const hot = escalation >= 7 || oilPrice >= (zoneStart(scenario, 'oilPrice', 'drift') ?? Infinity);
   let enforcement: Enforcement = 'hold';
   if (p.stance === 'dove') enforcement = oilLeak >= 4 ? 'tighten' : 'hold';
   else if (hot) enforcement = oilLeak >= 3 ? 'tighten' : 'hold';
@@ -144,23 +142,18 @@ export function postureA(view: BackchannelState, scenario: Scenario, p: Principa
     enforcement =
       p.stance === 'hawk' || (choke && escalation <= 5 && oilPrice <= 2) ? 'interdict' : 'tighten';
   else if (oilLeak >= 2 && (choke || p.stance === 'hawk' || oilLeak >= 3)) enforcement = 'tighten';
-  if (enforcement === 'interdict') {
-    const blocked = view.deals.some(
-      (d) => d.interdictionBlockedUntil !== undefined && d.interdictionBlockedUntil >= view.round,
-    );
-    if (blocked) enforcement = 'tighten';
-  }
+  if (enforcement === 'interdict' && interdictionBlocked(view)) enforcement = 'tighten';
   return { enforcement };
 }
 
-export function postureB(view: BackchannelState, scenario: Scenario, p: PrincipalParams): PostureB {
+export function postureB(view: SeatView, scenario: Scenario, p: PrincipalParams): PostureB {
   const { escalation, oilLeak } = view.tracks;
   const agenda = view.agendas['1'] ?? [];
   const wants = (track: string, op: 'atLeast' | 'atMost') =>
     agenda.find((c) => c.test.kind === 'track' && c.test.track === track && c.test.op === op);
   const verifying = view.deals.some((d) => d.status === 'verifying');
-  // Escalation runs hot where it starts to push both sides' domestic pressure up.
-  const hot = escalation >= scenario.tunables.pressure.escalationAbove;
+  // Escalation runs hot one step before it starts to push both sides' domestic pressure up.
+  const hot = escalation >= (zoneStart(scenario, 'escalation', 'drift') ?? Infinity) - 1;
   let proxyLeash: ProxyLeash = 'loose';
   if (hot || (verifying && escalation >= 4) || p.stance === 'dove') proxyLeash = 'restrain';
   else if (
@@ -234,13 +227,13 @@ export class NormalPrincipal {
     private readonly rng: BotRng,
   ) {}
 
-  private enrichment(view: BackchannelState, scenario: Scenario): number {
+  private enrichment(view: SeatView, scenario: Scenario): number {
     if (this.seat === '1')
       return enrichmentRate(scenario, postureB(view, scenario, this.params).enrichment);
     return 1;
   }
 
-  valuer(view: BackchannelState, scenario: Scenario): Valuer {
+  valuer(view: SeatView, scenario: Scenario): Valuer {
     return valuer(
       view,
       scenario,
@@ -251,7 +244,7 @@ export class NormalPrincipal {
     );
   }
 
-  decide(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak = {}): BotAction {
+  decide(view: SeatView, scenario: Scenario, tweak: PrincipalTweak = {}): BotAction {
     switch (view.step) {
       case 'drafting':
         return this.draft(view, scenario, tweak);
@@ -264,15 +257,11 @@ export class NormalPrincipal {
     }
   }
 
-  private legal(view: BackchannelState, action: BotAction): boolean {
+  private legal(view: SeatView, action: BotAction): boolean {
     return explainMove(view, this.seat, action.move, action.args) === null;
   }
 
-  desiredPosture(
-    view: BackchannelState,
-    scenario: Scenario,
-    tweak: PrincipalTweak,
-  ): PostureA | PostureB {
+  desiredPosture(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): PostureA | PostureB {
     if (this.seat === '0')
       return tweak.postureA
         ? { enforcement: tweak.postureA }
@@ -280,7 +269,7 @@ export class NormalPrincipal {
     return tweak.postureB ?? postureB(view, scenario, this.params);
   }
 
-  private draft(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
+  private draft(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {
     const want = this.desiredPosture(view, scenario, tweak);
     const have = view.postures[this.seat];
     // Field by field: a state read back from the database may list its keys in another order.
@@ -314,7 +303,7 @@ export class NormalPrincipal {
   }
 
   /** This round's memos, planned once (the plan survives the memos it writes). */
-  plannedMemos(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak = {}): Draft[] {
+  plannedMemos(view: SeatView, scenario: Scenario, tweak: PrincipalTweak = {}): Draft[] {
     const key = view.round;
     if (this.memoPlan?.round === key && tweak.memos === undefined && tweak.concede === undefined)
       return this.memoPlan.drafts;
@@ -324,7 +313,7 @@ export class NormalPrincipal {
     return drafts;
   }
 
-  private planMemos(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): Draft[] {
+  private planMemos(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): Draft[] {
     const p = this.params;
     const limit = tweak.memos ?? p.memos;
     if (limit <= 0 || view.walkouts[this.seat].includes(view.round)) return [];
@@ -379,20 +368,18 @@ export class NormalPrincipal {
   }
 
   /** Whether it would accept this proposal now. */
-  judge(view: BackchannelState, scenario: Scenario, p: Proposal, v?: Valuer): boolean {
+  judge(view: SeatView, scenario: Scenario, p: Proposal, v?: Valuer): boolean {
     const side = sideOf(this.seat);
     const params = this.params;
     if (params.givesNothing && givenBy(side, p.clauses) > 0) return false;
-    const hardenedAt = scenario.tunables.pressure.hardenedAt;
-    const pressure = this.seat === '0' ? view.tracks.pressureA : view.tracks.pressureB;
-    if (pressure >= hardenedAt && givenBy(side, p.clauses) > 1) return false;
+    if (!mayGive(view, scenario, this.seat, givenBy(side, p.clauses))) return false;
     const extra = p.kind === 'relay' && p.stage === 'open' ? 1 : 0;
     const worth = principalValue(v ?? this.valuer(view, scenario), p.clauses, extra);
     const ratifying = p.stage === 'ratification' ? 0.5 : 0;
     return worth >= threshold(params, view) - ratifying;
   }
 
-  private respond(view: BackchannelState, scenario: Scenario, tweak: PrincipalTweak): BotAction {
+  private respond(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {
     const due = dueProposals(view, this.seat);
     const first = due[0];
     if (!first) return { move: 'done', args: [] };
@@ -404,7 +391,7 @@ export class NormalPrincipal {
     return { move: 'respond', args: [first.id, answer] };
   }
 
-  private press(view: BackchannelState): BotAction {
+  private press(view: SeatView): BotAction {
     const claimable = claimableDeals(view, this.seat);
     if (claimable[0]) return { move: 'statement', args: [{ kind: 'claim', target: claimable[0] }] };
     const rng = this.rng.fork(`press${view.round}`);

@@ -1,7 +1,7 @@
 // A headless match: the pure rules (src/game) with a bot in every seat, untimed, seeded. Each bot
 // is given its own seat's view only (viewFor), exactly what the server would send to that seat.
 import type { Rules } from '../game/context';
-import type { BackchannelState, Seat } from '../game/types';
+import type { BackchannelState, Seat, SeatView } from '../game/types';
 import { viewFor } from '../game/view';
 import { applyMove, isOver, newRules } from './engine';
 import { makeBot } from './make';
@@ -22,11 +22,11 @@ export interface RunOptions {
   /** Replace a seat's bot (tests wrap bots to inspect what they receive). */
   bots?: Partial<Record<Seat, Bot>>;
   /** Called with what a bot is about to receive, and the full state (tests). */
-  inspect?: (seat: Seat, input: BackchannelState, G: BackchannelState) => void;
+  inspect?: (seat: Seat, input: SeatView, G: BackchannelState) => void;
   /** Record each decision's wall time, per seat. */
   timing?: boolean;
   /** Test hook: how the runner builds a seat's input. The default is viewFor. */
-  viewOf?: (G: BackchannelState, seat: Seat) => BackchannelState;
+  viewOf?: (G: BackchannelState, seat: Seat) => SeatView;
 }
 
 export interface RunResult {

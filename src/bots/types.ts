@@ -1,7 +1,7 @@
 // The bot contract: a bot is made for one seat and, given that seat's view of the match, returns
 // the next move it wants to make through the same move contract as a person (GAME.md), or null
 // when the seat has nothing to do.
-import type { BackchannelState, MoveName, Seat } from '../game';
+import type { SeatView, MoveName, Seat } from '../game';
 
 export type BotLevel = 'easy' | 'normal' | 'hard';
 export type Persona = 'hawk' | 'dove' | 'staller';
@@ -39,5 +39,5 @@ export interface Bot {
   readonly level: BotLevel;
   readonly persona: Persona | undefined;
   /** The next move for this seat, chosen from its view alone; null when it has nothing to do. */
-  decide(view: BackchannelState): BotAction | null;
+  decide(view: SeatView): BotAction | null;
 }

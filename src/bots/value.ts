@@ -3,8 +3,16 @@
 // holds, and reads it the same way from the full state, so a bot decides alike on either.
 import type { clauseDef } from '../game/clauses';
 import { sideOf } from '../game/constants';
+import {
+  breakoutFrozen,
+  breakoutRevealed,
+  expectedIncidents,
+  incidentOdds,
+  survivalAt,
+  verificationTime,
+} from '../game/facts';
 import type { Objective, Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, ObjectiveCard, PrincipalSeat, Side } from '../game/types';
+import type { SeatView, Clause, ObjectiveCard, PrincipalSeat, Side } from '../game/types';
 
 type SizeDef = NonNullable<ReturnType<typeof clauseDef>>['sizes'][number];
 const sizeMaps = new WeakMap<Scenario, Map<string, Map<string, SizeDef>>>();
@@ -27,13 +35,11 @@ interface Context {
   rate: number;
   drift: number;
   perRoundSurvival: number;
-  speeders: Set<string>;
-  verifyRounds: Map<string, number>;
 }
-const contexts = new WeakMap<BackchannelState, Context>();
+const contexts = new WeakMap<SeatView, Context>();
 
 /** Figures a decision reuses many times, computed once per view (views are not changed). */
-function contextOf(view: BackchannelState, scenario: Scenario): Context {
+function contextOf(view: SeatView, scenario: Scenario): Context {
   // The runner hands out fresh views; the hard bots' look-ahead changes one state as it plays, so
   // the cache also checks what the figures depend on.
   let ctx = contexts.get(view);
@@ -45,22 +51,12 @@ function contextOf(view: BackchannelState, scenario: Scenario): Context {
     ctx.deals === view.deals.length
   )
     return ctx;
-  const rate = incidentRateRaw(view, scenario);
+  const rate = expectedIncidents(scenario, incidentOdds(view, scenario, ASSUMED_LEASH));
   let total = 0;
   for (const card of scenario.incidents) total += Math.max(0, card.effects.escalation ?? 0);
   const drift = rate * (total / Math.max(1, scenario.incidents.length));
-  const s = scenario.tunables.strain;
-  const e = Math.min(9, view.tracks.escalation + 1);
-  const perIncident = Math.min(1, Math.max(0, s.integrity - s.perEscalation * e));
-  const speeders = new Set<string>();
-  for (const d of view.deals)
-    if (d.status === 'verified')
-      for (const c of d.clauses) {
-        const to = sizeDef(scenario, c)?.effects.speedsUp;
-        if (to) speeders.add(to);
-      }
-  const verifyRounds = new Map<string, number>();
-  for (const d of scenario.catalog) verifyRounds.set(d.id, d.verifyRounds);
+  // Strain a round ahead: escalation is likely a step higher by the time an incident lands.
+  const perIncident = survivalAt(scenario, Math.min(9, view.tracks.escalation + 1), false);
   ctx = {
     round: view.round,
     step: view.step,
@@ -69,8 +65,6 @@ function contextOf(view: BackchannelState, scenario: Scenario): Context {
     rate,
     drift,
     perRoundSurvival: Math.max(0, 1 - rate * (1 - perIncident)),
-    speeders,
-    verifyRounds,
   };
   contexts.set(view, ctx);
   return ctx;
@@ -86,84 +80,50 @@ export const givenBy = (side: Side, clauses: readonly Clause[]): number =>
   clauses.filter((c) => givesClause(side, c)).length;
 export const otherSide = (side: Side): Side => (side === 'A' ? 'B' : 'A');
 
-export const roundsLeft = (view: BackchannelState): number => view.options.rounds - view.round;
+export const roundsLeft = (view: SeatView): number => view.options.rounds - view.round;
 /** 0 in the first round, 1 in the last. */
-export const progress = (view: BackchannelState): number =>
+export const progress = (view: SeatView): number =>
   view.options.rounds <= 1 ? 1 : (view.round - 1) / (view.options.rounds - 1);
 
 const logistic = (z: number) => 1 / (1 + Math.exp(-1.7 * z));
 
-/** Whether the true breakout is public to A and the broker (a verified inspections deal). */
-function breakoutRevealed(view: BackchannelState, scenario: Scenario): boolean {
-  return view.deals.some(
-    (d) =>
-      d.status === 'verified' &&
-      d.clauses.some((c) => sizeDef(scenario, c)?.effects.revealBreakout),
-  );
-}
-
 /** The breakout value this seat may rely on: B knows it; others use the estimate unless revealed. */
-export function breakoutSeen(view: BackchannelState, scenario: Scenario, seat: string): number {
+export function breakoutSeen(view: SeatView, scenario: Scenario, seat: string): number {
   const exact = view.breakout.true;
   if (exact !== undefined && (seat === '1' || breakoutRevealed(view, scenario))) return exact;
   return view.breakout.estimate;
 }
 
-export function breakoutFrozen(view: BackchannelState, scenario: Scenario): boolean {
-  return view.deals.some(
-    (d) =>
-      d.status === 'verified' &&
-      d.clauses.some((c) => sizeDef(scenario, c)?.effects.freezeBreakout),
-  );
-}
+export { breakoutFrozen };
 
-/** Expected incidents a round at this escalation (leash unknown: taken as `loose`). */
-function incidentRateRaw(view: BackchannelState, scenario: Scenario, escalation?: number): number {
-  const t = scenario.tunables.incidents;
-  let relief = 0;
-  for (const d of view.deals)
-    if (d.status === 'verified')
-      for (const c of d.clauses) relief += sizeDef(scenario, c)?.effects.incidentOdds ?? 0;
-  const e = escalation ?? view.tracks.escalation;
-  const p = Math.min(t.max, Math.max(0, t.base + t.perEscalation * e + t.leash.loose + relief));
-  return p * (1 + p * t.secondFactor);
-}
+/** The leash a bot assumes for B when it reckons incidents (the same for every seat, B too). */
+const ASSUMED_LEASH = 'loose' as const;
 
-export const incidentRate = (view: BackchannelState, scenario: Scenario): number =>
+export const incidentRate = (view: SeatView, scenario: Scenario): number =>
   contextOf(view, scenario).rate;
 
 /** Chance a deal survives `rounds` rounds of incidents before it verifies. */
-export function survival(view: BackchannelState, scenario: Scenario, rounds: number): number {
+export function survival(view: SeatView, scenario: Scenario, rounds: number): number {
   if (rounds <= 0) return 1;
   return contextOf(view, scenario).perRoundSurvival ** rounds;
 }
 
-/** Resolutions until a deal on these clauses verifies, counted from now. */
+/** Resolutions until a deal on these clauses verifies, counted from now (the rules' count). */
 export function delayOf(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   clauses: readonly Clause[],
   extra: number,
 ): number {
-  const ctx = contextOf(view, scenario);
-  let speeders: Set<string> | null = null;
-  for (const c of clauses) {
-    const to = sizeDef(scenario, c)?.effects.speedsUp;
-    if (to) (speeders ??= new Set(ctx.speeders)).add(to);
-  }
-  const fast = speeders ?? ctx.speeders;
-  let rounds = 0;
-  for (const c of clauses)
-    rounds = Math.max(rounds, (ctx.verifyRounds.get(c.id) ?? 0) - (fast.has(c.id) ? 1 : 0));
-  return Math.max(0, rounds) + extra;
+  return verificationTime(view, scenario, [...clauses]) + extra;
 }
 
 /** Expected escalation per round from incidents, at this escalation. */
-const escalationDrift = (view: BackchannelState, scenario: Scenario): number =>
+const escalationDrift = (view: SeatView, scenario: Scenario): number =>
   contextOf(view, scenario).drift;
 
 /** The chance that escalation reaches its limit by the end, from a projected final value. */
-export function warRisk(view: BackchannelState, scenario: Scenario, projected: number): number {
+export function warRisk(view: SeatView, scenario: Scenario, projected: number): number {
   const left = roundsLeft(view);
   const spread = 0.8 + 0.45 * left;
   const limit = scenario.tracks.escalation.max;
@@ -185,7 +145,7 @@ export interface Outlook {
 
 /** Where the tracks are heading by the end of the match, as this seat sees them. */
 export function outlook(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: string,
   enrichmentPerRound: number,
@@ -221,7 +181,7 @@ export function outlook(
   return o;
 }
 
-function applyEffects(o: Outlook, scenario: Scenario, c: Clause, view: BackchannelState): void {
+function applyEffects(o: Outlook, scenario: Scenario, c: Clause, view: SeatView): void {
   const e = sizeDef(scenario, c)?.effects;
   if (!e) return;
   o.escalation += e.tracks?.escalation ?? 0;
@@ -232,11 +192,11 @@ function applyEffects(o: Outlook, scenario: Scenario, c: Clause, view: Backchann
   if (e.incidentOdds) o.escalation += e.incidentOdds * 1.4 * roundsLeft(view);
 }
 
-const breakoutNow = (view: BackchannelState, o: Outlook) =>
+const breakoutNow = (view: SeatView, o: Outlook) =>
   Math.min(o.breakout, view.breakout.true ?? view.breakout.estimate);
 
 /** The chance an objective is met at the end, given an outlook. */
-export function chanceMet(view: BackchannelState, test: Objective, o: Outlook): number {
+export function chanceMet(view: SeatView, test: Objective, o: Outlook): number {
   const spread = 0.6 + 0.4 * roundsLeft(view);
   const soft = (margin: number) => logistic((margin + 0.5) / spread);
   switch (test.kind) {
@@ -273,7 +233,7 @@ export function chanceMet(view: BackchannelState, test: Objective, o: Outlook): 
 }
 
 export interface Valuer {
-  view: BackchannelState;
+  view: SeatView;
   scenario: Scenario;
   seat: PrincipalSeat;
   side: Side;
@@ -300,7 +260,7 @@ export function brokerDealEquivalent(scenario: Scenario): number {
 }
 
 export function valuer(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   enrichmentPerRound: number,
@@ -411,9 +371,9 @@ export function principalValue(v: Valuer, clauses: readonly Clause[], extra = 0)
   return worth * survival(view, scenario, delay);
 }
 
-function trackNow(view: BackchannelState, track: string): number {
+function trackNow(view: SeatView, track: string): number {
   if (track === 'breakout') return view.breakout.true ?? view.breakout.estimate;
-  return view.tracks[track as keyof BackchannelState['tracks']] ?? 0;
+  return view.tracks[track as keyof SeatView['tracks']] ?? 0;
 }
 
 /**
@@ -421,7 +381,7 @@ function trackNow(view: BackchannelState, track: string): number {
  * risk and pressure relief. Agendas are secret, so the broker learns the rest from answers.
  */
 export function publicValue(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   side: Side,
   clauses: readonly Clause[],

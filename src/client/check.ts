@@ -3,7 +3,7 @@
 // what `send` asks before sending.
 import { explainMove } from '../game/enumerate';
 import type { MoveName } from '../game/moves';
-import type { BackchannelState, Seat } from '../game/types';
+import type { SeatView, Seat } from '../game/types';
 import type { Check, MoveArgs } from './intents';
 import { forPerson, type Glossary } from './refusals';
 import { clauseDef } from '../game/clauses';
@@ -12,7 +12,7 @@ import { getScenario, hasScenario } from '../game/scenario';
 import { seatName, STEP_NAMES } from '../ui/format';
 
 /** The names a person knows for what the rules name by code, in this view's scenario. */
-export function glossary(view: BackchannelState): Glossary {
+export function glossary(view: SeatView): Glossary {
   const scenario = hasScenario(view.options.scenario) ? getScenario(view.options.scenario) : null;
   return {
     clause: (id) => (scenario ? (clauseDef(scenario, id)?.name ?? 'that clause') : 'that clause'),
@@ -21,7 +21,7 @@ export function glossary(view: BackchannelState): Glossary {
   };
 }
 
-export function makeCheck(view: () => BackchannelState | null, seat: Seat | null): Check {
+export function makeCheck(view: () => SeatView | null, seat: Seat | null): Check {
   return <M extends MoveName>(move: M, ...args: MoveArgs<M>): string | null => {
     const v = view();
     if (!v || seat === null) return 'You are not seated at this table.';

@@ -1,41 +1,10 @@
 // What a seat may ask the rules to do, typed from the move contract's own argument schemas
 // (src/game/payloads.ts), so a misspelt move or a wrong argument fails the typecheck instead of
-// being refused at run time. When the seat model exports its own `MoveArgs`, this file re-exports
-// it and nothing else changes.
-import type { z } from 'zod';
+// being refused at run time. The types live with the rules (src/game/move-args.ts); re-exported.
 import type { MoveName } from '../game/moves';
-import type {
-  BundleArgs,
-  MemoArgs,
-  PostureArgs,
-  RelayArgs,
-  StatementArgs,
-  TableArgs,
-} from '../game/payloads';
-import type { Answer } from '../game/types';
+import type { MoveArgs } from '../game/move-args';
 
-type Posture = z.input<(typeof PostureArgs)['A']> | z.input<(typeof PostureArgs)['B']>;
-
-interface MoveArgMap {
-  setPosture: [posture: Posture];
-  draftMemo: [memo: z.input<typeof MemoArgs>];
-  relay: [memoId: string, relay?: z.input<typeof RelayArgs>];
-  hold: [memoId: string];
-  leak: [memoId: string];
-  bundle: [bundle: z.input<typeof BundleArgs>];
-  tableProposal: [proposal: z.input<typeof TableArgs>];
-  respond: [proposalId: string, answer: Answer];
-  statement: [statement: z.input<typeof StatementArgs>];
-  done: [];
-}
-
-// Every move of the contract has an entry, and nothing else does.
-type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _everyMove: Exact<keyof MoveArgMap, MoveName> = true;
-void _everyMove;
-
-export type { MoveName };
-export type MoveArgs<M extends MoveName> = MoveArgMap[M];
+export type { MoveName, MoveArgs };
 
 /** Sends one move of the contract as this seat. */
 export type Send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => void;

@@ -1,7 +1,7 @@
 // The one store of the browser app (zustand vanilla). One boardgame.io client subscription feeds
 // it (connection.ts); Phaser scenes and DOM panels only read it and send intents through it.
 import { createStore } from 'zustand/vanilla';
-import type { BackchannelState, Final, Seat } from '../game/types';
+import type { SeatView, Final, Seat } from '../game/types';
 import { leftUntil } from './clock';
 import type { Check, Send } from './intents';
 
@@ -24,7 +24,7 @@ export interface TableState {
   matchID: string | null;
   seats: Record<Seat, SeatInfo>;
   /** The state as this seat may see it (the server's filtered view, or the local master's). */
-  view: BackchannelState | null;
+  view: SeatView | null;
   gameover: Final | null;
   /** Server time minus this browser's time, in ms, so countdowns follow the server's clock. */
   clockOffset: number;

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { firstProblem } from './payloads';
 import type { Scenario } from './scenario/schema';
-import type { BackchannelState, Seat, Step } from './types';
+import type { SeatView, Seat, Step } from './types';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -17,11 +17,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): Checked<z
 }
 
 /** The seat may act in this step and has not yet said done. */
-export function mayAct(
-  G: BackchannelState,
-  seat: string | null | undefined,
-  step: Step,
-): string | null {
+export function mayAct(G: SeatView, seat: string | null | undefined, step: Step): string | null {
   if (G.final || G.step === 'over') return 'the match is over';
   if (G.paused) return 'the facilitator has paused the table';
   if (G.step !== step) return `only in the ${step} step (now: ${G.step})`;
@@ -30,7 +26,7 @@ export function mayAct(
 }
 
 export interface MoveCheckInput {
-  G: BackchannelState;
+  G: SeatView;
   scenario: Scenario;
   seat: string | null | undefined;
   args: unknown[];

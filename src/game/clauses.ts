@@ -2,7 +2,7 @@
 // clauses need which, and what a deal's clauses mean for verification.
 import { sideOf } from './constants';
 import type { ClauseDef, Scenario } from './scenario/schema';
-import type { BackchannelState, Clause, Giver, PrincipalSeat, Side } from './types';
+import type { SeatView, Clause, Giver, PrincipalSeat, Side } from './types';
 
 export type RelativeGiver = 'self' | 'other' | 'both';
 
@@ -38,7 +38,7 @@ export function clauseProblem(scenario: Scenario, clause: Clause): string | null
 
 /** Why a set of clauses cannot stand together, or null. */
 export function clauseSetProblem(
-  G: BackchannelState,
+  G: SeatView,
   scenario: Scenario,
   clauses: Clause[],
 ): string | null {
@@ -53,11 +53,7 @@ export function clauseSetProblem(
 }
 
 /** The scenario rule these clauses break (e.g. a full ceasefire needs a shipping corridor), or null. */
-export function ruleViolation(
-  G: BackchannelState,
-  scenario: Scenario,
-  clauses: Clause[],
-): string | null {
+export function ruleViolation(G: SeatView, scenario: Scenario, clauses: Clause[]): string | null {
   for (const rule of scenario.rules) {
     const triggered = clauses.some((c) => c.id === rule.clause && rule.sizes.includes(c.size));
     if (!triggered) continue;
@@ -76,11 +72,7 @@ export function clausesGivenBy(side: Side, clauses: Clause[]): number {
 }
 
 /** Resolutions a new deal with these clauses waits before it verifies. */
-export function verificationRounds(
-  G: BackchannelState,
-  scenario: Scenario,
-  clauses: Clause[],
-): number {
+export function verificationRounds(G: SeatView, scenario: Scenario, clauses: Clause[]): number {
   const speeders = new Set<string>();
   const collect = (list: Clause[]) => {
     for (const c of list) {

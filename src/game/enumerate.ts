@@ -9,7 +9,7 @@ import { MOVES, type MoveName } from './moves';
 import { claimableDeals } from './press';
 import { getScenario } from './scenario';
 import type { Scenario } from './scenario/schema';
-import type { BackchannelState, Clause, Memo, PrincipalSeat } from './types';
+import type { SeatView, Clause, Memo, PrincipalSeat } from './types';
 
 export interface EnumeratedMove {
   move: MoveName;
@@ -18,7 +18,7 @@ export interface EnumeratedMove {
 
 /** Why this move would be refused, or null when it is legal. */
 export function explainMove(
-  G: BackchannelState,
+  G: SeatView,
   seat: string | null | undefined,
   move: string,
   args: unknown[],
@@ -84,7 +84,7 @@ function relayCandidates(scenario: Scenario, memo: Memo): unknown[][] {
   return out;
 }
 
-function candidates(G: BackchannelState, scenario: Scenario, seat: string): EnumeratedMove[] {
+function candidates(G: SeatView, scenario: Scenario, seat: string): EnumeratedMove[] {
   const out: EnumeratedMove[] = [{ move: 'done', args: [] }];
   const add = (move: MoveName, ...args: unknown[]) => out.push({ move, args });
 
@@ -140,16 +140,35 @@ function candidates(G: BackchannelState, scenario: Scenario, seat: string): Enum
   return out;
 }
 
-export function enumerate(
-  G: BackchannelState,
-  playerID: string | null | undefined,
-): EnumeratedMove[] {
+export function enumerate(G: SeatView, playerID: string | null | undefined): EnumeratedMove[] {
   if (G.final || G.step === 'over' || !isSeat(playerID)) return [];
   if (!G.pending.includes(playerID)) return [];
   const scenario = getScenario(G.options.scenario);
   return candidates(G, scenario, playerID).filter(
     ({ move, args }) => MOVES[move].check({ G, scenario, seat: playerID, args }).ok,
   );
+}
+
+/**
+ * Why this move has no legal instance now: the rules' reason for the first candidate `enumerate`
+ * tried (e.g. a bundle whose only clauses are the same clause twice), or null when it has one or
+ * none was tried.
+ */
+export function firstRefusal(
+  G: SeatView,
+  playerID: string | null | undefined,
+  move: MoveName,
+): string | null {
+  if (G.final || G.step === 'over' || !isSeat(playerID)) return null;
+  const scenario = getScenario(G.options.scenario);
+  let reason: string | null = null;
+  for (const c of candidates(G, scenario, playerID)) {
+    if (c.move !== move) continue;
+    const checked = MOVES[move].check({ G, scenario, seat: playerID, args: c.args });
+    if (checked.ok) return null;
+    reason ??= checked.reason;
+  }
+  return reason;
 }
 
 export { PRINCIPALS };

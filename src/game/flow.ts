@@ -7,7 +7,7 @@ import { closeMediation, openMediation } from './mediation';
 import { publishStatements } from './press';
 import { resolveRound } from './resolution';
 import { settleResponses } from './response';
-import { finalResult } from './scoring';
+import { finish, recordHistory } from './finish';
 import { checkThresholds } from './thresholds';
 import type { Seat, Step, TimedStep } from './types';
 
@@ -37,13 +37,6 @@ function startStep(r: Rules, step: TimedStep): void {
     startedAt: now,
     deadline: seconds === undefined ? null : now + seconds * 1000,
   };
-}
-
-/** Keeps the round's closing tracks for the debrief's chart (round 0: the match's start). */
-function recordHistory(r: Rules, round: number): void {
-  const { G } = r;
-  G.history.push({ round, tracks: { ...G.tracks }, estimate: G.breakout.estimate });
-  G.breakoutHistory.push(G.breakout.true ?? G.breakout.estimate);
 }
 
 export function startRound(r: Rules, round: number): void {
@@ -91,27 +84,4 @@ export function endStep(r: Rules, byDeadline: boolean): void {
 export function seatDone(r: Rules, seat: Seat): void {
   r.G.pending = r.G.pending.filter((s) => s !== seat);
   if (r.G.pending.length === 0) endStep(r, false);
-}
-
-export function finish(r: Rules, reason: 'rounds' | 'war' | 'walkout'): void {
-  const { G } = r;
-  // Ratifications that would have fallen due after the last round cannot happen.
-  for (const p of G.proposals)
-    if (p.stage === 'ratification' || p.stage === 'open') p.stage = 'lapsed';
-  G.step = 'over';
-  G.pending = [];
-  delete G.paused;
-  recordHistory(r, G.round);
-  G.clock = { round: G.round, step: 'over', startedAt: r.now(), deadline: null };
-  G.final = finalResult(G, r.scenario, reason);
-  G.seed = r.prng.seed();
-  G.feed.push({ round: G.round, kind: 'end', text: endText(reason) });
-}
-
-function endText(reason: 'rounds' | 'war' | 'walkout'): string {
-  if (reason === 'war')
-    return 'Escalation has reached its limit: regional war. The talks are over.';
-  if (reason === 'walkout')
-    return 'Both principals walked out in the same round. The talks are over.';
-  return 'The last round is over.';
 }

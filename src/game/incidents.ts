@@ -2,24 +2,32 @@
 // this round's intelligence estimate of breakout.
 import type { Rules } from './context';
 import { clamp, applyDeltas, holdingEffects, trueBreakout } from './tracks';
-import type { Attribution, BackchannelState, PostureB } from './types';
+import type { Attribution, SeatView, PostureB, ProxyLeash } from './types';
 import type { Scenario } from './scenario/schema';
 
 export const DEFAULT_POSTURE_B: PostureB = { proxyLeash: 'loose', enrichment: 'steady' };
 
-/** The probability of the round's first incident (the second is this times secondFactor). */
-export function incidentOdds(G: BackchannelState, scenario: Scenario): number {
+/**
+ * The probability of the round's first incident (the second is this times secondFactor), with B's
+ * leash as the state holds it, or as given (a seat that cannot see it assumes one).
+ */
+export function incidentOdds(G: SeatView, scenario: Scenario, leash?: ProxyLeash): number {
   const t = scenario.tunables.incidents;
-  const leash = G.postures['1']?.proxyLeash ?? DEFAULT_POSTURE_B.proxyLeash;
+  const l = leash ?? G.postures['1']?.proxyLeash ?? DEFAULT_POSTURE_B.proxyLeash;
   const relief = holdingEffects(G, scenario).reduce((sum, e) => sum + (e.incidentOdds ?? 0), 0);
-  return clamp(t.base + t.perEscalation * G.tracks.escalation + t.leash[leash] + relief, 0, t.max);
+  return clamp(t.base + t.perEscalation * G.tracks.escalation + t.leash[l] + relief, 0, t.max);
 }
 
 /** Chance an unverified deal survives one incident. */
-export function survivalOdds(G: BackchannelState, scenario: Scenario, directed: boolean): number {
+export function survivalOdds(G: SeatView, scenario: Scenario, directed: boolean): number {
+  return survivalAt(scenario, G.tracks.escalation, directed);
+}
+
+/** Chance an unverified deal survives one incident at this escalation. */
+export function survivalAt(scenario: Scenario, escalation: number, directed: boolean): number {
   const t = scenario.tunables.strain;
   return clamp(
-    t.integrity - t.perEscalation * G.tracks.escalation - (directed ? t.directedPenalty : 0),
+    t.integrity - t.perEscalation * escalation - (directed ? t.directedPenalty : 0),
     0,
     1,
   );

@@ -158,3 +158,7 @@ export {
   ScenarioError,
 } from './scenario';
 export { resolveOptions, validateSetupData, TIMER_PRESETS, OptionsError } from './options';
+export * from './seat-model';
+export * as facts from './facts';
+export * from './words';
+export type { MoveArgs, MoveArgMap, MoveIntent, PostureArg } from './move-args';

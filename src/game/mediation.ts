@@ -7,10 +7,10 @@ import type { Rules } from './context';
 import type { z } from 'zod';
 import { BundleArgs, MemoId, RelayArgs, TableArgs } from './payloads';
 import { addCapital, addPressure } from './tracks';
-import type { BackchannelState, Clause, Memo, Proposal, Reframe } from './types';
+import type { SeatView, Clause, Memo, Proposal, Reframe } from './types';
 
 /** Memos the broker can act on now. */
-export function memosAtBroker(G: BackchannelState): Memo[] {
+export function memosAtBroker(G: SeatView): Memo[] {
   return G.memos.filter((m) => m.status === 'pending');
 }
 

@@ -5,10 +5,10 @@ import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './
 import type { Rules } from './context';
 import { StatementArgs } from './payloads';
 import { addCapital, addCredit, addPressure } from './tracks';
-import type { BackchannelState, Seat, Statement } from './types';
+import type { SeatView, Seat, Statement } from './types';
 
 /** Deals a seat may claim credit for this round: signed or verified this round, not yet claimed by it. */
-export function claimableDeals(G: BackchannelState, seat: Seat): string[] {
+export function claimableDeals(G: SeatView, seat: Seat): string[] {
   return G.deals
     .filter(
       (d) => d.status !== 'collapsed' && (d.signedRound === G.round || d.verifiedRound === G.round),
@@ -20,7 +20,7 @@ export function claimableDeals(G: BackchannelState, seat: Seat): string[] {
 }
 
 /** Blame needs something to blame: an incident or a collapse this round. */
-export function blameAllowed(G: BackchannelState): boolean {
+export function blameAllowed(G: SeatView): boolean {
   return (
     G.incidents.some((i) => i.round === G.round) ||
     G.deals.some((d) => d.collapsedRound === G.round)

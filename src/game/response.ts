@@ -7,10 +7,10 @@ import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './
 import type { Rules } from './context';
 import { AnswerArg, ProposalId } from './payloads';
 import { isHardened } from './tracks';
-import type { Answer, BackchannelState, PrincipalSeat, Proposal, Seat } from './types';
+import type { Answer, SeatView, PrincipalSeat, Proposal, Seat } from './types';
 
 /** Proposals this seat must answer in this round's response step. */
-export function dueFor(G: BackchannelState, seat: PrincipalSeat): Proposal[] {
+export function dueFor(G: SeatView, seat: PrincipalSeat): Proposal[] {
   return G.proposals.filter(
     (p) =>
       p.dueRound === G.round &&

@@ -1,7 +1,7 @@
 // What happens when a track reaches a threshold: a breakout crisis, war, walkouts.
 import { PRINCIPALS, sideOf } from './constants';
 import type { Rules } from './context';
-import { finish } from './flow';
+import { finish } from './finish';
 import { addPressure, applyDeltas, pressureOf, trueBreakout } from './tracks';
 
 /**

@@ -2,14 +2,14 @@
 // while a verified enrichment cap holds.
 import type { Rules } from './context';
 import type { Scenario, TrackDeltas } from './scenario/schema';
-import type { BackchannelState, ClauseEffects, Deal, PrincipalSeat } from './types';
+import type { BackchannelState, ClauseEffects, Deal, PrincipalSeat, SeatView } from './types';
 
 export function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
 /** Effects of every clause of the verified deals (which hold for the rest of the match). */
-export function holdingEffects(G: BackchannelState, scenario: Scenario): ClauseEffects[] {
+export function holdingEffects(G: SeatView, scenario: Scenario): ClauseEffects[] {
   const out: ClauseEffects[] = [];
   for (const deal of G.deals) {
     if (deal.status !== 'verified') continue;
@@ -21,17 +21,16 @@ export function holdingEffects(G: BackchannelState, scenario: Scenario): ClauseE
   return out;
 }
 
-export function breakoutFrozen(G: BackchannelState, scenario: Scenario): boolean {
+export function breakoutFrozen(G: SeatView, scenario: Scenario): boolean {
   return holdingEffects(G, scenario).some((e) => e.freezeBreakout);
 }
 
-export function breakoutRevealed(G: BackchannelState, scenario: Scenario): boolean {
+export function breakoutRevealed(G: SeatView, scenario: Scenario): boolean {
   return holdingEffects(G, scenario).some((e) => e.revealBreakout);
 }
 
+/** The true breakout value: only the full state holds it for sure (a view's is optional). */
 export function trueBreakout(G: BackchannelState): number {
-  if (G.breakout.true === undefined)
-    throw new Error('the true breakout value is not in this state');
   return G.breakout.true;
 }
 
@@ -76,14 +75,14 @@ export function addBreakout(r: Rules, delta: number): void {
   r.G.breakout.true = clamp(trueBreakout(r.G) + delta, min, max);
 }
 
-export function pressureOf(G: BackchannelState, seat: PrincipalSeat): number {
+export function pressureOf(G: SeatView, seat: PrincipalSeat): number {
   return seat === '0' ? G.tracks.pressureA : G.tracks.pressureB;
 }
 
-export function isHardened(G: BackchannelState, scenario: Scenario, seat: PrincipalSeat): boolean {
+export function isHardened(G: SeatView, scenario: Scenario, seat: PrincipalSeat): boolean {
   return pressureOf(G, seat) >= scenario.tunables.pressure.hardenedAt;
 }
 
-export function dealsHolding(G: BackchannelState): Deal[] {
+export function dealsHolding(G: SeatView): Deal[] {
   return G.deals.filter((d) => d.status !== 'collapsed');
 }

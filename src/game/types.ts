@@ -84,6 +84,11 @@ export interface BreakoutInfo {
   true?: number;
 }
 
+/** Breakout in the full state: the true value is always there. */
+export interface TrueBreakout extends BreakoutInfo {
+  true: number;
+}
+
 export interface DeliveredText {
   /** The delivered wording of the text: each struck span shows as ███. */
   text: string;
@@ -257,7 +262,13 @@ export interface Stats {
   stalls: number;
 }
 
-export interface BackchannelState {
+/**
+ * What the full state and a seat's view share. The three secrets that only some readers may hold
+ * (the true breakout value, the broker's handling counts, the broker's mandate) are declared apart
+ * in `BackchannelState` (required) and `SeatView` (optional), so the compiler refuses code that
+ * reads a secret from a view as if it were there.
+ */
+export interface StateCommon {
   options: MatchOptions;
   round: number;
   step: Step;
@@ -265,7 +276,6 @@ export interface BackchannelState {
   /** Seats that still have to act (or say done) in the current step: public, so tables show who has acted. */
   pending: Seat[];
   tracks: Tracks;
-  breakout: BreakoutInfo;
   credit: Record<Seat, number>;
   /** Round in which a principal sits out drafting after walking out. */
   walkouts: Record<PrincipalSeat, number[]>;
@@ -273,8 +283,6 @@ export interface BackchannelState {
   deals: Deal[];
   feed: FeedEntry[];
   statements: Statement[];
-  /** Hidden: the broker's handling counts (broker and debrief only). */
-  stats?: Stats;
   /** Counters used to build public ids (deals, incidents). */
   counters: { deal: number; incident: number };
   final?: Final;
@@ -289,7 +297,6 @@ export interface BackchannelState {
 
   // hidden: filtered per seat in view.ts
   agendas: Partial<Record<PrincipalSeat, ObjectiveCard[]>>;
-  mandate?: ObjectiveCard;
   postures: { '0'?: PostureA; '1'?: PostureB };
   memos: Memo[];
   proposals: Proposal[];
@@ -301,3 +308,24 @@ export interface BackchannelState {
 }
 
 export type { ClauseEffects, ObjectiveCard, TrackDeltas };
+
+/** The full match state, as the server holds it: every secret present. */
+export interface BackchannelState extends StateCommon {
+  breakout: TrueBreakout;
+  /** Hidden: the broker's handling counts (broker and debrief only). */
+  stats: Stats;
+  /** Hidden: the broker's mandate (broker and debrief only). */
+  mandate: ObjectiveCard;
+}
+
+/**
+ * A seat's view of the match (view.ts `viewFor`): the state with the hidden parts cut down to
+ * what that seat may see, so each secret is optional. The full state is also a view (the
+ * debrief's, after the end), so the rules' checks, `enumerate` and the seat model take this type
+ * and run on either.
+ */
+export interface SeatView extends StateCommon {
+  breakout: BreakoutInfo;
+  stats?: Stats;
+  mandate?: ObjectiveCard;
+}

@@ -4,19 +4,16 @@
 import { BROKER, isPrincipal, isSeat } from './constants';
 import { getScenario } from './scenario';
 import { breakoutRevealed } from './tracks';
-import type { BackchannelState, Memo, PrincipalSeat, Proposal, Seat } from './types';
+import type { BackchannelState, Memo, PrincipalSeat, Proposal, Seat, SeatView } from './types';
 
 const clone = <T>(value: T): T => structuredClone(value);
 
-export function viewFor(
-  G: BackchannelState,
-  playerID: string | null | undefined,
-): BackchannelState {
+export function viewFor(G: BackchannelState, playerID: string | null | undefined): SeatView {
   if (G.final) return clone(G);
   const seat: Seat | null = isSeat(playerID) ? playerID : null;
   const scenario = getScenario(G.options.scenario);
 
-  const view: BackchannelState = {
+  const view: SeatView = {
     options: clone(G.options),
     round: G.round,
     step: G.step,
@@ -44,20 +41,18 @@ export function viewFor(
   if (seat === null) return view;
 
   const seesTrueBreakout = seat === '1' || breakoutRevealed(G, scenario);
-  if (seesTrueBreakout && G.breakout.true !== undefined) view.breakout.true = G.breakout.true;
+  if (seesTrueBreakout) view.breakout.true = G.breakout.true;
   const sealed = G.sealedStatements[seat];
   if (sealed) view.sealedStatements[seat] = clone(sealed);
 
   if (seat === BROKER) {
-    if (G.mandate) view.mandate = clone(G.mandate);
+    view.mandate = clone(G.mandate);
     view.memos = G.memos.filter((m) => m.status !== 'draft').map(clone);
     view.proposals = G.proposals.map(clone);
     // Memos are counted as they are written, but the broker learns of one only when drafting ends
     // (else its view would change at every draft, and tell it when each principal drafts).
-    if (G.stats) {
-      const drafts = G.memos.filter((m) => m.status === 'draft').length;
-      view.stats = { ...clone(G.stats), memosWritten: G.stats.memosWritten - drafts };
-    }
+    const drafts = G.memos.filter((m) => m.status === 'draft').length;
+    view.stats = { ...clone(G.stats), memosWritten: G.stats.memosWritten - drafts };
     return view;
   }
 

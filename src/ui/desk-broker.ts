@@ -4,7 +4,7 @@
 import { MAX_CLAUSES, MAX_NOTE } from '../game/constants';
 import { clauseDef, sizeIndex } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Memo, Proposal } from '../game/types';
+import type { SeatView, Memo, Proposal } from '../game/types';
 import type { Intents } from '../client/intents';
 import { h, panel, uid } from './dom';
 import { refusalSlot } from './refusal';
@@ -30,12 +30,7 @@ function noteField(name: string): [HTMLElement, () => string] {
   ];
 }
 
-function memoCard(
-  view: BackchannelState,
-  scenario: Scenario,
-  memo: Memo,
-  act: Intents,
-): HTMLElement {
+function memoCard(view: SeatView, scenario: Scenario, memo: Memo, act: Intents): HTMLElement {
   const t = scenario.tunables.mediation;
   const headingId = uid('memo');
   const strikes: HTMLInputElement[] = [];
@@ -166,7 +161,7 @@ function memoCard(
 }
 
 function bundleForm(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   pending: Memo[],
   act: Intents,
@@ -217,7 +212,7 @@ function bundleForm(
   );
 }
 
-function tableForm(view: BackchannelState, scenario: Scenario, act: Intents): HTMLElement {
+function tableForm(view: SeatView, scenario: Scenario, act: Intents): HTMLElement {
   const rows = Array.from({ length: MAX_CLAUSES }, (_, i) => {
     const cid = uid('table-clause');
     const sid = uid('table-size');
@@ -270,11 +265,7 @@ function tableForm(view: BackchannelState, scenario: Scenario, act: Intents): HT
   );
 }
 
-export function brokerDesk(
-  view: BackchannelState,
-  scenario: Scenario,
-  act: Intents,
-): HTMLElement[] {
+export function brokerDesk(view: SeatView, scenario: Scenario, act: Intents): HTMLElement[] {
   const pending = view.memos.filter((m) => m.status === 'pending');
   const desk = panel(
     'desk-h',
@@ -303,7 +294,7 @@ const STAGE_WORDS: Record<Proposal['stage'], string> = {
  * What the broker delivered, and how each side answered: the confirmation that a proposal was
  * tabled, and its fate, round by round (the latest first).
  */
-export function deliveredPanel(view: BackchannelState, scenario: Scenario): HTMLElement | null {
+export function deliveredPanel(view: SeatView, scenario: Scenario): HTMLElement | null {
   const recent = view.proposals.filter((p) => p.round >= view.round - 1).reverse();
   if (recent.length === 0) return null;
   const what = (p: Proposal) =>

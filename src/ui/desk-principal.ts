@@ -3,7 +3,7 @@ import { MAX_CLAUSES, MAX_MEMOS_PER_ROUND, MAX_TEXT, REDACTED, sideOf } from '..
 import { relativeGiver } from '../game/clauses';
 import type { Scenario } from '../game/scenario/schema';
 import type {
-  BackchannelState,
+  SeatView,
   Clause,
   Enforcement,
   Enrichment,
@@ -84,7 +84,7 @@ function radios<V extends string>(
 }
 
 export function postureForm(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   act: Intents,
@@ -158,7 +158,7 @@ function clauseRow(scenario: Scenario, seat: PrincipalSeat, index: number): HTML
 }
 
 export function memoComposer(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   act: Intents,
@@ -231,7 +231,7 @@ export function memoComposer(
 }
 
 export function sentMemos(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
 ): HTMLElement | null {
@@ -333,7 +333,7 @@ export function proposalTitle(scenario: Scenario, seat: PrincipalSeat, p: Propos
 }
 
 export function proposalCard(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   p: Proposal,
@@ -385,7 +385,7 @@ export function proposalCard(
 }
 
 export function inbox(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: PrincipalSeat,
   act: Intents,

@@ -2,7 +2,7 @@
 // the mandate, every memo as written beside the version delivered, incident attribution, the seed.
 import { REDACTED } from '../game/constants';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Clause, Memo, Seat } from '../game/types';
+import type { SeatView, Clause, Memo, Seat } from '../game/types';
 import { h } from './dom';
 import { clauseText, OUTCOME_NAMES, roleName, seatName } from './format';
 
@@ -54,7 +54,7 @@ function memoReveal(scenario: Scenario, m: Memo): HTMLElement {
 }
 
 export function endScreen(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: Seat | null,
   /** An online match's id: its debrief page (seminar mode) is linked. */

@@ -5,7 +5,7 @@
 import { isPrincipal } from '../game/constants';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
-import type { BackchannelState, Seat, Statement } from '../game/types';
+import type { SeatView, Seat, Statement } from '../game/types';
 import type { Intents } from '../client/intents';
 import { timeLeft, type TableState, type TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
@@ -26,7 +26,7 @@ import {
   STEP_NAMES,
 } from './format';
 
-function objectives(view: BackchannelState, seat: Seat | null): HTMLElement | null {
+function objectives(view: SeatView, seat: Seat | null): HTMLElement | null {
   const cards =
     seat === '2' ? (view.mandate ? [view.mandate] : []) : seat ? (view.agendas[seat] ?? []) : [];
   if (cards.length === 0) return null;
@@ -44,12 +44,7 @@ const STATEMENT_WORDS: Record<Statement['kind'], string> = {
   silence: 'no comment',
 };
 
-function pressPanel(
-  view: BackchannelState,
-  scenario: Scenario,
-  seat: Seat,
-  act: Intents,
-): HTMLElement {
+function pressPanel(view: SeatView, scenario: Scenario, seat: Seat, act: Intents): HTMLElement {
   const sealed = view.sealedStatements[seat];
   const section = h(
     'section',
@@ -114,7 +109,7 @@ function pressPanel(
 }
 
 /** Where this seat finished, in a sentence, and the way home. */
-function resultPanel(view: BackchannelState, scenario: Scenario, seat: Seat): HTMLElement {
+function resultPanel(view: SeatView, scenario: Scenario, seat: Seat): HTMLElement {
   const final = view.final;
   const place = (): string => {
     if (!final) return '';
@@ -146,7 +141,7 @@ function resultPanel(view: BackchannelState, scenario: Scenario, seat: Seat): HT
 }
 
 function deskFor(
-  view: BackchannelState,
+  view: SeatView,
   scenario: Scenario,
   seat: Seat | null,
   act: Intents,
@@ -185,7 +180,7 @@ function deskFor(
   return [done, doneSlot, ...parts].filter((x): x is HTMLElement => x !== null);
 }
 
-function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
+function tracksText(view: SeatView, scenario: Scenario): HTMLElement {
   const estimate = view.breakout.true === undefined;
   const rows = trackRows(
     scenario,
@@ -212,7 +207,7 @@ function tracksText(view: BackchannelState, scenario: Scenario): HTMLElement {
   );
 }
 
-function dealsText(view: BackchannelState, scenario: Scenario): HTMLElement {
+function dealsText(view: SeatView, scenario: Scenario): HTMLElement {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'deals-h' },
@@ -240,11 +235,7 @@ function dealsText(view: BackchannelState, scenario: Scenario): HTMLElement {
 }
 
 /** This round's and the last round's incidents, with what each did to the tracks. */
-function incidentsPanel(
-  view: BackchannelState,
-  scenario: Scenario,
-  seat: Seat | null,
-): HTMLElement | null {
+function incidentsPanel(view: SeatView, scenario: Scenario, seat: Seat | null): HTMLElement | null {
   const recent = view.incidents.filter((i) => i.round >= view.round - 1).reverse();
   if (recent.length === 0) return null;
   return h(
@@ -273,7 +264,7 @@ function incidentsPanel(
   );
 }
 
-function feedPanel(view: BackchannelState): HTMLElement {
+function feedPanel(view: SeatView): HTMLElement {
   const entries = [...view.feed].reverse().slice(0, 60);
   return h(
     'section',

@@ -1,7 +1,7 @@
 // A bot's input is its seat's view and nothing more: the runner hands each bot viewFor(G, seat),
 // which holds no other seat's secrets; a runner that passed the full state would be caught.
 import { describe, expect, it } from 'vitest';
-import type { BackchannelState, Seat } from '../../src/game/types';
+import type { BackchannelState, Seat, SeatView } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { makeBot, runMatch } from '../../src/bots';
 import { NormalBroker } from '../../src/bots/broker';
@@ -11,7 +11,7 @@ import { getScenario } from '../../src/game/scenario';
 import { randomStates } from './states';
 
 /** Throws unless `input` is exactly the seat's view and shows no other seat's secrets. */
-function assertSeatView(seat: Seat, input: BackchannelState, G: BackchannelState): void {
+function assertSeatView(seat: Seat, input: SeatView, G: BackchannelState): void {
   expect(input).toEqual(viewFor(G, seat));
   expect(input.seed).toBeUndefined();
   if (seat === '2') {
@@ -71,11 +71,11 @@ describe("a bot's input is its seat's view", () => {
   });
 
   it('a wrapped bot never receives hidden state', () => {
-    const seen: BackchannelState[] = [];
+    const seen: SeatView[] = [];
     const inner = makeBot({ seat: '0', level: 'normal' });
     const spy = {
       ...inner,
-      decide: (view: BackchannelState) => (seen.push(view), inner.decide(view)),
+      decide: (view: SeatView) => (seen.push(view), inner.decide(view)),
     };
     const { G } = runMatch({
       seats: [{ level: 'normal' }, { level: 'normal' }, { level: 'normal' }],

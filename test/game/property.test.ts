@@ -10,7 +10,13 @@ import { Backchannel } from '../../src/game';
 import { enumerate, explainMove } from '../../src/game/enumerate';
 import type { MoveName } from '../../src/game/moves';
 import { breakoutRevealed } from '../../src/game/tracks';
-import type { BackchannelState, PrincipalSeat, Proposal, Seat } from '../../src/game/types';
+import type {
+  BackchannelState,
+  PrincipalSeat,
+  Proposal,
+  Seat,
+  SeatView,
+} from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { isDeepStrictEqual } from 'node:util';
 import { table, type Table } from './harness';
@@ -228,7 +234,7 @@ const PUBLIC = [
 function structure(
   G: BackchannelState,
   viewer: Seat | null,
-  v: BackchannelState,
+  v: SeatView,
   revealed: boolean,
   newStep: boolean,
 ) {

@@ -2,7 +2,7 @@
 // reads it back as a person would: by visible text, labels and roles.
 import { makeCheck } from '../../src/client/check';
 import { makeTableStore, type TableStore } from '../../src/client/store';
-import type { BackchannelState, Seat } from '../../src/game/types';
+import type { Seat, SeatView } from '../../src/game/types';
 import { renderTable, type TableScreen } from '../../src/ui/table';
 
 export interface Rendered {
@@ -17,7 +17,7 @@ export interface Rendered {
   destroy(): void;
 }
 
-export function renderSeat(view: BackchannelState, seat: Seat | null): Rendered {
+export function renderSeat(view: SeatView, seat: Seat | null): Rendered {
   const store = makeTableStore();
   store.setState({
     view,

@@ -6,7 +6,7 @@ import type { Rules } from '../../src/game/context';
 import { enumerate } from '../../src/game/enumerate';
 import { getScenario, hasScenario, parseScenario, registerScenario } from '../../src/game/scenario';
 import type { Scenario } from '../../src/game/scenario/schema';
-import type { BackchannelState, Seat } from '../../src/game/types';
+import type { BackchannelState, Seat, SeatView as View } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { makeRng } from '../../src/bots/rng';
 import { randomStates } from '../bots/states';
@@ -17,7 +17,7 @@ export const SEATS: readonly Seat[] = ['0', '1', '2'];
 
 export interface SeatView {
   seat: Seat;
-  view: BackchannelState;
+  view: View;
 }
 
 /** Every seat's view of many states met in random legal play (both scenarios, fixed seeds). */

@@ -6,7 +6,7 @@ import * as Phaser from 'phaser';
 import type { TableState } from '../../client/store';
 import { isPrincipal } from '../../game/constants';
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState, Incident, PrincipalSeat, Seat } from '../../game/types';
+import type { SeatView, Incident, PrincipalSeat, Seat } from '../../game/types';
 import type { TableLayout } from '../layout';
 import { shapePoints, type Rect } from '../mapArt';
 import { FONT, INCIDENT, SEAT_STYLE, SURFACE, css } from '../palette';
@@ -35,7 +35,7 @@ export class TableEvents {
   ) {}
 
   /** Compares the view with what was already shown and animates what is new. */
-  play(view: BackchannelState, state: TableState, scenario: Scenario): void {
+  play(view: SeatView, state: TableState, scenario: Scenario): void {
     const primeKey = `${state.matchID ?? ''}|${state.seat ?? ''}|${scenario.id}`;
     const priming = this.primedFor !== primeKey;
     if (priming) {

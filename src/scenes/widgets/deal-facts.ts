@@ -2,14 +2,14 @@
 // canvas): its clauses in few words and the rounds it takes to verify.
 import { verificationRounds } from '../../game/clauses';
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState, Deal } from '../../game/types';
+import type { SeatView, Deal } from '../../game/types';
 import { sizeLabel } from '../../ui/format';
 
 /**
  * The rounds a deal takes to verify, as the rules count them (an inspections clause verified or
  * signed with it speeds its partner up); never fewer than it still has left.
  */
-export function verifyTotal(view: BackchannelState, deal: Deal, scenario: Scenario): number {
+export function verifyTotal(view: SeatView, deal: Deal, scenario: Scenario): number {
   return Math.max(verificationRounds(view, scenario, deal.clauses), deal.verifyLeft);
 }
 

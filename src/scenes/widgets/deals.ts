@@ -1,7 +1,7 @@
 // The deals panel: each deal's clauses, a status glyph (a filling ring while it verifies, a tick,
 // a cross) and a pip per round of verification; as many rows as fit, then a count of the rest.
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState, Deal } from '../../game/types';
+import type { SeatView, Deal } from '../../game/types';
 import { DEAL, SURFACE } from '../palette';
 import type { Rect } from '../mapArt';
 import type { Board } from './board';
@@ -10,7 +10,7 @@ import { clamp, panel } from './marks';
 import { fontOf, measure, wrapText } from './text';
 
 /** Deals: clauses, status glyph and verification pips. */
-export function drawDeals(b: Board, view: BackchannelState, scenario: Scenario): void {
+export function drawDeals(b: Board, view: SeatView, scenario: Scenario): void {
   const { layout, panels: g, text } = b;
   const r = layout.deals;
   if (!r) return;
@@ -109,7 +109,7 @@ export function drawDeals(b: Board, view: BackchannelState, scenario: Scenario):
 
 function drawDeal(
   b: Board,
-  view: BackchannelState,
+  view: SeatView,
   deal: Deal,
   scenario: Scenario,
   r: Rect,

@@ -1,7 +1,7 @@
 // Where the round's dial stands, apart from drawing it (pure, so it is tested without a canvas):
 // each step's share of the round and the in-game hour, from the scenario's hours a round.
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState, TimedStep } from '../../game/types';
+import type { SeatView, TimedStep } from '../../game/types';
 
 export const STEPS: readonly TimedStep[] = ['drafting', 'mediation', 'response', 'press'];
 
@@ -9,7 +9,7 @@ export const STEPS: readonly TimedStep[] = ['drafting', 'mediation', 'response',
 export const roundHours = (scenario: Scenario): number => scenario.tunables.mediation.hoursPerRound;
 
 /** Each timed step's share of the round, from the match's step lengths. */
-export function stepSegments(view: BackchannelState): { from: number; to: number }[] {
+export function stepSegments(view: SeatView): { from: number; to: number }[] {
   const secs = view.options.stepSeconds;
   const weights = STEPS.map((s) => (secs ? Math.max(1, secs[s]) : 1));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -24,7 +24,7 @@ export function stepSegments(view: BackchannelState): { from: number; to: number
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** How far through the round the table is: the step's arc, the share of the round, the hour. */
-export function roundTime(view: BackchannelState, scenario: Scenario, left: number | null) {
+export function roundTime(view: SeatView, scenario: Scenario, left: number | null) {
   const clock = view.clock;
   const current = STEPS.indexOf(view.step as TimedStep);
   let fraction = 0;

@@ -4,7 +4,7 @@
 import * as Phaser from 'phaser';
 import { timeLeft, type TableState } from '../../client/store';
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState, Seat, TimedStep } from '../../game/types';
+import type { SeatView, Seat, TimedStep } from '../../game/types';
 import {
   countdownText,
   formatCountdown,
@@ -35,7 +35,7 @@ function dialGeometry(layout: TableLayout) {
 /** Round, step and countdown beside the round's dial. */
 export function drawClockPanel(
   b: Board,
-  view: BackchannelState,
+  view: SeatView,
   seat: Seat | null,
   scenario: Scenario,
 ): void {

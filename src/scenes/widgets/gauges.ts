@@ -1,7 +1,7 @@
 // The tracks as gauges: a label, the number, and a segmented bar with its danger zone hatched;
 // the intelligence estimate as a tick under the true value where the seat knows both.
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState } from '../../game/types';
+import type { SeatView } from '../../game/types';
 import { SEAT_STYLE, SURFACE, TRACK_STYLE, type TrackKey } from '../palette';
 import { breakoutLabel, trackLabel } from '../../ui/format';
 import type { Board } from './board';
@@ -9,7 +9,7 @@ import { clamp, hatch, mark, panel } from './marks';
 import { fitText, fontOf } from './text';
 
 /** A gauge per track: label, number, and a segmented bar with its danger zone hatched. */
-export function drawGauges(b: Board, view: BackchannelState, scenario: Scenario): void {
+export function drawGauges(b: Board, view: SeatView, scenario: Scenario): void {
   const { layout, panels: g, text } = b;
   const r = layout.gauges;
   const u = layout.unit;

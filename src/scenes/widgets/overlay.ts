@@ -1,7 +1,7 @@
 // Marks on the map that follow the state: this round's incidents where they struck, a ring round
 // the seat this browser plays, and for the broker the memos in hand beside its capital.
 import type { Scenario } from '../../game/scenario/schema';
-import type { BackchannelState, Seat } from '../../game/types';
+import type { SeatView, Seat } from '../../game/types';
 import type { TableLayout } from '../layout';
 import { isWaterPlace, type Rect } from '../mapArt';
 import { SURFACE } from '../palette';
@@ -15,7 +15,7 @@ export function drawOverlay(
   text: TextPool,
   layout: TableLayout,
   theatre: Theatre,
-  view: BackchannelState,
+  view: SeatView,
   seat: Seat | null,
   scenario: Scenario,
 ): void {

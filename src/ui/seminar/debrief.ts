@@ -9,15 +9,7 @@ import { clauseDef } from '../../game/clauses';
 import type { MatchRecord } from '../../game/record';
 import { getScenario, hasScenario } from '../../game/scenario';
 import type { Scenario } from '../../game/scenario/schema';
-import type {
-  BackchannelState,
-  Clause,
-  Deal,
-  Memo,
-  PrincipalSeat,
-  Proposal,
-  Seat,
-} from '../../game/types';
+import type { SeatView, Clause, Deal, Memo, PrincipalSeat, Proposal, Seat } from '../../game/types';
 import { h } from '../dom';
 import {
   clauseText,
@@ -39,7 +31,7 @@ const ORDINALS = ['first', 'second', 'third', 'fourth'];
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** A memo as a person names it: "Washington’s second memo of round 3" (its id is the program's). */
-function memoName(G: BackchannelState, scenario: Scenario, m: Memo): string {
+function memoName(G: SeatView, scenario: Scenario, m: Memo): string {
   const same = G.memos.filter((x) => x.author === m.author && x.round === m.round);
   const n = same.findIndex((x) => x.id === m.id);
   const which = same.length > 1 ? `${ORDINALS[n] ?? `${n + 1}th`} memo` : 'memo';
@@ -61,14 +53,14 @@ const FATE: Record<string, string> = {
   draft: 'never sent',
 };
 
-function proposalFor(G: BackchannelState, m: Memo): Proposal | undefined {
+function proposalFor(G: SeatView, m: Memo): Proposal | undefined {
   return (
     G.proposals.find((p) => p.memoId === m.id) ??
     G.proposals.find((p) => p.parts?.some((x) => x.memoId === m.id))
   );
 }
 
-function answerLine(G: BackchannelState, scenario: Scenario, p: Proposal): string {
+function answerLine(G: SeatView, scenario: Scenario, p: Proposal): string {
   const answers = Object.entries(p.answers).map(
     ([s, a]) => `${seatName(scenario, s as Seat)} ${a === 'accept' ? 'accepted' : 'rejected'}`,
   );
@@ -140,7 +132,7 @@ function deliveredClauses(scenario: Scenario, m: Memo): HTMLElement {
   );
 }
 
-function memoArticle(G: BackchannelState, scenario: Scenario, m: Memo): HTMLElement {
+function memoArticle(G: SeatView, scenario: Scenario, m: Memo): HTMLElement {
   const d = m.delivery;
   const struck = d ? d.redactClauses.length + d.redactSpans.length : 0;
   const reframes = d?.reframes.length ?? 0;
@@ -218,7 +210,7 @@ interface Series {
   lines: { name: string; values: number[]; dashed?: boolean }[];
 }
 
-function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
+function seriesOf(G: SeatView, scenario: Scenario): Series[] {
   const hist = G.history;
   const r = scenario.tracks;
   const pick = (f: (i: number) => number) => hist.map((_, i) => f(i));
@@ -287,7 +279,7 @@ function seriesOf(G: BackchannelState, scenario: Scenario): Series[] {
 }
 
 /** Round 0 is the start of the match; every other entry holds the tracks after its round. */
-function pointLabels(G: BackchannelState): string[] {
+function pointLabels(G: SeatView): string[] {
   return G.history.map((e) => (e.round === 0 ? 'Start' : `R${e.round}`));
 }
 
@@ -387,7 +379,7 @@ function chartPanel(s: Series, labels: string[], idx: number): HTMLElement {
   );
 }
 
-function chartSection(G: BackchannelState, scenario: Scenario): HTMLElement {
+function chartSection(G: SeatView, scenario: Scenario): HTMLElement {
   const labels = pointLabels(G);
   const series = seriesOf(G, scenario);
   const rows = series.flatMap((s) =>
@@ -444,7 +436,7 @@ function chartSection(G: BackchannelState, scenario: Scenario): HTMLElement {
 // ---------------------------------------------------------------------------------------------
 // Discussion prompts from what happened
 
-export function discussionPrompts(G: BackchannelState, scenario: Scenario): string[] {
+export function discussionPrompts(G: SeatView, scenario: Scenario): string[] {
   const { '0': A, '1': B, '2': broker } = seatNames(scenario);
   const prompts: string[] = [];
   const reframed = G.memos.filter((m) => (m.delivery?.reframes.length ?? 0) > 0);
@@ -518,7 +510,7 @@ export function discussionPrompts(G: BackchannelState, scenario: Scenario): stri
 // ---------------------------------------------------------------------------------------------
 // The page
 
-function scoresTable(G: BackchannelState, scenario: Scenario): HTMLElement {
+function scoresTable(G: SeatView, scenario: Scenario): HTMLElement {
   const final = G.final!;
   return h(
     'table',
@@ -569,7 +561,7 @@ function scoresTable(G: BackchannelState, scenario: Scenario): HTMLElement {
   );
 }
 
-function incidentList(G: BackchannelState, scenario: Scenario, round?: number): HTMLElement | null {
+function incidentList(G: SeatView, scenario: Scenario, round?: number): HTMLElement | null {
   const list = G.incidents.filter((i) => round === undefined || i.round === round);
   if (list.length === 0) return null;
   return h(
@@ -594,7 +586,7 @@ function incidentList(G: BackchannelState, scenario: Scenario, round?: number): 
   );
 }
 
-function dealFate(G: BackchannelState, scenario: Scenario, d: Deal): HTMLElement {
+function dealFate(G: SeatView, scenario: Scenario, d: Deal): HTMLElement {
   const p = G.proposals.find((x) => x.id === d.proposalId || x.dealId === d.id);
   const memo = p?.memoId ? G.memos.find((m) => m.id === p.memoId) : undefined;
   const origin =
@@ -618,7 +610,7 @@ function dealFate(G: BackchannelState, scenario: Scenario, d: Deal): HTMLElement
   );
 }
 
-function roundSection(G: BackchannelState, scenario: Scenario, round: number): HTMLElement {
+function roundSection(G: SeatView, scenario: Scenario, round: number): HTMLElement {
   const news = G.feed.filter((e) => e.round === round && e.kind !== 'round');
   const memos = G.memos.filter((m) => m.round === round);
   const tabled = G.proposals.filter((p) => p.round === round && p.kind !== 'relay');
@@ -675,7 +667,7 @@ function roundSection(G: BackchannelState, scenario: Scenario, round: number): H
   );
 }
 
-function fateLists(G: BackchannelState, scenario: Scenario): HTMLElement {
+function fateLists(G: SeatView, scenario: Scenario): HTMLElement {
   const line = (m: Memo) => h('li', {}, capitalise(memoName(G, scenario, m)));
   const group = (title: string, list: Memo[]) =>
     h(

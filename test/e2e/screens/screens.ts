@@ -3,7 +3,7 @@
 // same state draw the same pixels.
 import { makeCheck } from '../../../src/client/check';
 import { makeTableStore, type Refusal } from '../../../src/client/store';
-import type { BackchannelState, Seat } from '../../../src/game/types';
+import type { SeatView, Seat } from '../../../src/game/types';
 import { mountAnnouncer } from '../../../src/ui/announcer';
 import { placeRefusal } from '../../../src/ui/refusal';
 import { renderTable } from '../../../src/ui/table';
@@ -11,7 +11,7 @@ import { mountTable } from '../../../src/scenes/mount';
 import '../../../src/ui/styles.css';
 
 export interface ScreenCase {
-  view: BackchannelState;
+  view: SeatView;
   seat: Seat | null;
   refusal?: Omit<Refusal, 'serial'>;
 }

@@ -1,0 +1,189 @@
+// Rule facts as the rules themselves define them, for every reader above the rules (the seat
+// model, the screens through it, the bots): who must answer what, who is hardened, whether
+// interdiction is blocked, the sizes of a clause, the incident odds (with an assumed value for what
+// the seat cannot see), a deal's verification time and each track's danger zones. Each is the
+// function the moves use, or built from the same tunables, so a rebalance of the scenario file
+// moves every reader with it.
+import { clauseDef, sizeIndex, verificationRounds } from './clauses';
+import { BROKER, sideOf } from './constants';
+import { interdictionBlocked } from './drafting';
+import { DEFAULT_POSTURE_B, incidentOdds as oddsInState, survivalOdds } from './incidents';
+import type { ClauseSizeDef, Scenario, TrackName } from './scenario/schema';
+import { breakoutFrozen, breakoutRevealed, holdingEffects, isHardened } from './tracks';
+import { dueFor } from './response';
+import type { SeatView, Clause, Deal, Enrichment, Memo, PrincipalSeat, ProxyLeash } from './types';
+
+export { interdictionBlocked, isHardened, survivalOdds, breakoutFrozen, breakoutRevealed };
+export { claimableDeals, blameAllowed } from './press';
+export { clausesGivenBy, clauseSetProblem, relativeGiver, resolveGiver } from './clauses';
+export { memosThisRound } from './drafting';
+export { memosAtBroker } from './mediation';
+
+/** Proposals this principal must answer in this round's response step (the rules' own list). */
+export const dueProposals = (G: SeatView, seat: PrincipalSeat) => dueFor(G, seat);
+
+/** The most clauses a hardened principal may give in a proposal it accepts. */
+export const HARDENED_MAX_GIVEN = 1;
+
+/** Whether this principal may accept a proposal in which it gives `given` clauses now. */
+export function mayGive(
+  G: SeatView,
+  scenario: Scenario,
+  seat: PrincipalSeat,
+  given: number,
+): boolean {
+  return !isHardened(G, scenario, seat) || given <= HARDENED_MAX_GIVEN;
+}
+
+/** Whether a principal with this pressure would be hardened (for a bot's look-ahead). */
+export const hardenedAt = (scenario: Scenario, pressure: number): boolean =>
+  pressure >= scenario.tunables.pressure.hardenedAt;
+
+/** The sizes of a clause, smallest first (as the catalog lists them). */
+export function clauseSizes(scenario: Scenario, id: string): readonly ClauseSizeDef[] {
+  return clauseDef(scenario, id)?.sizes ?? [];
+}
+
+/** The size one step up (+1) or down (−1) from this clause's, as a reframe would make it; or null. */
+export function sizeStep(scenario: Scenario, clause: Clause, delta: 1 | -1): ClauseSizeDef | null {
+  const i = sizeIndex(scenario, clause);
+  if (i < 0) return null;
+  return clauseSizes(scenario, clause.id)[i + delta] ?? null;
+}
+
+/** The catalog's entry for this clause at its size, or undefined. */
+export function sizeOf(scenario: Scenario, clause: Pick<Clause, 'id' | 'size'>) {
+  return clauseDef(scenario, clause.id)?.sizes.find((s) => s.id === clause.size);
+}
+
+/**
+ * The probability of the round's first incident, as `drawIncidents` computes it. B's leash is
+ * hidden from A and the broker: they pass the leash they assume (else the state's, or the rules'
+ * default when the view holds none).
+ */
+export function incidentOdds(G: SeatView, scenario: Scenario, assumedLeash?: ProxyLeash): number {
+  return oddsInState(G, scenario, assumedLeash);
+}
+
+/** Incidents expected in a round at these odds: the first, and the second at its reduced odds. */
+export function expectedIncidents(scenario: Scenario, odds: number): number {
+  return odds * (1 + odds * scenario.tunables.incidents.secondFactor);
+}
+
+/** Chance an unverified deal survives one incident at this escalation (directed: B's doing). */
+export { survivalAt } from './incidents';
+
+/**
+ * The true breakout values consistent with this round's public estimate: the estimate is the true
+ * value plus an error of at most `estimateError` either way (before clamping to the track).
+ */
+export function breakoutWithin(G: SeatView, scenario: Scenario): { low: number; high: number } {
+  const e = scenario.tunables.breakout.estimateError;
+  return { low: G.breakout.estimate - e, high: G.breakout.estimate + e };
+}
+
+/** Breakout's change a round under this enrichment posture (the rules' default: steady). */
+export function enrichmentRate(scenario: Scenario, e: Enrichment | undefined): number {
+  return scenario.tunables.postures.enrichment[e ?? DEFAULT_POSTURE_B.enrichment];
+}
+
+/** What the broker's moves cost in capital, from the tunables (mediation.ts). */
+export function mediationCosts(scenario: Scenario) {
+  const m = scenario.tunables.mediation;
+  return { reframe: m.reframeCost, bundle: m.bundleCost, table: m.tableCost, leak: m.leakCapital };
+}
+
+/** Capital the broker's next claim would cost (press.ts: claims beyond the free ones cost). */
+export function brokerClaimCost(G: SeatView, scenario: Scenario): number {
+  const p = scenario.tunables.press;
+  const claims = G.statements.filter((s) => s.seat === BROKER && s.kind === 'claim').length;
+  return claims + 1 > p.brokerFreeClaims ? p.brokerClaimCapital : 0;
+}
+
+/** Whether the broker may still hold this memo (not yet at its turnaround limit). */
+export const mayHold = (G: SeatView, memo: Memo): boolean => G.round < memo.lastRound;
+
+/** The first value of a track's danger zone of this kind, or null when the track has none. */
+export function zoneStart(scenario: Scenario, track: TrackName, kind: DangerKind): number | null {
+  return dangerZones(scenario)[track].find((z) => z.kind === kind)?.from ?? null;
+}
+
+/** The leash the rules apply when B has set none. */
+export const DEFAULT_LEASH: ProxyLeash = DEFAULT_POSTURE_B.proxyLeash;
+
+/** Resolutions a new deal with these clauses would wait before it verifies (the rules' count). */
+export function verificationTime(G: SeatView, scenario: Scenario, clauses: Clause[]): number {
+  return verificationRounds(G, scenario, clauses);
+}
+
+/** The rounds a signed deal takes to verify in all; never fewer than it still has left. */
+export function dealVerifyTotal(G: SeatView, scenario: Scenario, deal: Deal): number {
+  return Math.max(verificationRounds(G, scenario, deal.clauses), deal.verifyLeft);
+}
+
+/** The catalog's own verification rounds of a clause, before any speed-up. */
+export function baseVerifyRounds(scenario: Scenario, id: string): number {
+  return clauseDef(scenario, id)?.verifyRounds ?? 0;
+}
+
+/** The clause another clause speeds up (e.g. inspections make an enrichment cap verify sooner). */
+export function speedUps(scenario: Scenario): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const def of scenario.catalog)
+    for (const size of def.sizes) if (size.effects.speedsUp) out.set(def.id, size.effects.speedsUp);
+  return out;
+}
+
+export type DangerKind = 'war' | 'crisis' | 'walkout' | 'hardened' | 'drift';
+
+/** A stretch of a track where a rule bites, from `from` to `to` inclusive. */
+export interface DangerZone {
+  kind: DangerKind;
+  from: number;
+  to: number;
+  /** For pressure drifts: whose pressure rises while the track is in the zone. */
+  raises?: PrincipalSeat;
+}
+
+/**
+ * Where each rule bites on each track (thresholds.ts, resolution.ts): war at the escalation
+ * limit, a crisis at the breakout limit, hardened and walkout pressures, and the ranges that make
+ * a principal's pressure drift up at resolution.
+ */
+export function dangerZones(scenario: Scenario): Record<TrackName, DangerZone[]> {
+  const t = scenario.tracks;
+  const p = scenario.tunables.pressure;
+  const zone = (z: DangerZone): DangerZone[] => (z.from <= z.to ? [z] : []);
+  const pressure = [
+    ...zone({
+      kind: 'hardened',
+      from: p.hardenedAt,
+      to: Math.min(p.walkoutAt - 1, t.pressure.max),
+    }),
+    ...zone({ kind: 'walkout', from: p.walkoutAt, to: t.pressure.max }),
+  ];
+  return {
+    escalation: [
+      ...zone({
+        kind: 'drift',
+        from: p.escalationAbove + 1,
+        to: t.escalation.max - 1,
+      }),
+      ...zone({ kind: 'war', from: t.escalation.max, to: t.escalation.max }),
+    ],
+    breakout: zone({ kind: 'crisis', from: t.breakout.max, to: t.breakout.max }),
+    oilLeak: zone({ kind: 'drift', from: t.oilLeak.min, to: p.oilLeakBelow - 1, raises: '1' }),
+    oilPrice: zone({ kind: 'drift', from: p.oilPriceAbove + 1, to: t.oilPrice.max, raises: '0' }),
+    pressureA: pressure,
+    pressureB: pressure,
+    capital: [],
+  };
+}
+
+/** Whether B's pressure still rises from a low oil leak (a verified relief deal eases it). */
+export function oilDependence(G: SeatView, scenario: Scenario): boolean {
+  return !holdingEffects(G, scenario).some((e) => e.easesOilDependence);
+}
+
+/** The side a principal seat plays, for readers that hold a seat. */
+export { sideOf };
