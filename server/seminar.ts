@@ -5,6 +5,7 @@
 // matches give their record (JSON, CSV) to anyone.
 import type { JoinCodeLimit } from './guesses';
 import { randomBytes } from 'node:crypto';
+import Router, { type RouterContext } from '@koa/router';
 import type { Context, Next } from 'koa';
 import type { Server as BgioServer, State } from 'boardgame.io';
 import { createMatch } from 'boardgame.io/internal';
@@ -163,73 +164,56 @@ export class SeminarApi {
 
   /** Koa middleware for /api/seminars, /api/join and /api/matches/:id/record. */
   middleware() {
-    return async (ctx: Context, next: Next) => {
+    // Case-sensitive, as the URLs are written in docs/SEMINAR.md; OPTIONS is not offered (a
+    // method the router does not implement is answered 405 below, like any other wrong method).
+    const router = new Router({
+      prefix: '/api',
+      sensitive: true,
+      methods: ['HEAD', 'GET', 'POST', 'DELETE'],
+    });
+    router
+      .post('/seminars', (ctx) => this.create(ctx))
+      .get('/seminars/:id', (ctx) => this.dashboard(ctx, ctx.params.id!))
+      .delete('/seminars/:id', (ctx) => this.remove(ctx, ctx.params.id!))
+      .post('/seminars/:id/actions', (ctx) => this.actions(ctx, ctx.params.id!))
+      .post('/seminars/:id/fill', (ctx) => this.fill(ctx, ctx.params.id!))
+      .post('/seminars/:id/tables/:table/seats/:seat', (ctx) =>
+        this.seat(ctx, ctx.params.id!, ctx.params.table!, ctx.params.seat!),
+      )
+      .get('/join/:code', (ctx) => this.guessed(ctx, () => this.joinInfo(ctx, ctx.params.code!)))
+      .post('/join/:code', (ctx) => this.guessed(ctx, () => this.join(ctx, ctx.params.code!)))
+      .get('/matches/:id/record', (ctx) => this.record(ctx, ctx.params.id!, false))
+      .get('/matches/:id/record.csv', (ctx) => this.record(ctx, ctx.params.id!, true));
+    const routes = router.routes();
+    const allowed = router.allowedMethods();
+    return async (ctx: RouterContext, next: Next) => {
       if (!ctx.path.startsWith('/api/')) return next();
       ctx.set('Cache-Control', 'no-store');
-      const parts = ctx.path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
-      const [head, id, sub, t, seatsWord, seat, extra] = parts;
-      const method = ctx.method;
-      const allow = (...methods: string[]) => {
-        if (!methods.includes(method)) {
-          ctx.set('Allow', methods.join(', '));
-          throw new HttpError(405, 'method not allowed');
-        }
-      };
-
-      if (head === 'seminars') {
-        if (id === undefined) {
-          allow('POST');
-          return this.create(ctx);
-        }
-        if (sub === undefined) {
-          allow('GET', 'DELETE');
-          return method === 'GET' ? this.dashboard(ctx, id) : this.remove(ctx, id);
-        }
-        if (sub === 'actions' && t === undefined) {
-          allow('POST');
-          return this.actions(ctx, id);
-        }
-        if (sub === 'fill' && t === undefined) {
-          allow('POST');
-          return this.fill(ctx, id);
-        }
-        if (
-          sub === 'tables' &&
-          t !== undefined &&
-          seatsWord === 'seats' &&
-          seat !== undefined &&
-          extra === undefined
-        ) {
-          allow('POST');
-          return this.seat(ctx, id, t, seat);
-        }
-      }
-      if (head === 'join' && id !== undefined && sub === undefined) {
-        allow('GET', 'POST');
-        const wait = await this.deps.guesses.blockedFor(ctx.ip);
-        if (wait > 0) {
-          ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
-          throw new HttpError(
-            429,
-            `too many wrong codes from this address: try again in ${Math.ceil(wait / 60_000)} min`,
-          );
-        }
-        try {
-          return await (method === 'GET' ? this.joinInfo(ctx, id) : this.join(ctx, id));
-        } catch (err) {
-          if (err instanceof HttpError && err.status === 404 && err.message === 'no such code')
-            await this.deps.guesses.miss(ctx.ip);
-          throw err;
-        }
-      }
-      if (head === 'matches' && id !== undefined && t === undefined && seatsWord === undefined) {
-        if (sub === 'record' || sub === 'record.csv') {
-          allow('GET');
-          return this.record(ctx, id, sub === 'record.csv');
-        }
-      }
-      throw new HttpError(404, 'no such route');
+      // Every /api/ path ends here: one the routes do not know is 404, never the next middleware.
+      await routes(ctx, () => allowed(ctx, async () => {}));
+      if (!ctx.matched?.length) throw new HttpError(404, 'no such route');
+      // allowedMethods set the Allow header; the body is the API's own `{ error }`.
+      if (ctx.status === 405 || ctx.status === 501) throw new HttpError(405, 'method not allowed');
     };
+  }
+
+  /** A join route, refused while this address is blocked for wrong codes; a wrong code counts. */
+  private async guessed(ctx: Context, route: () => Promise<void>): Promise<void> {
+    const wait = await this.deps.guesses.blockedFor(ctx.ip);
+    if (wait > 0) {
+      ctx.set('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new HttpError(
+        429,
+        `too many wrong codes from this address: try again in ${Math.ceil(wait / 60_000)} min`,
+      );
+    }
+    try {
+      return await route();
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404 && err.message === 'no such code')
+        await this.deps.guesses.miss(ctx.ip);
+      throw err;
+    }
   }
 
   // -------------------------------------------------------------------------------------------
