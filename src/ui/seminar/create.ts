@@ -1,6 +1,7 @@
 // #/seminar/new: the facilitator creates a session (scenario, rounds, timers, tables or a class
 // list), then sees its secret once, with a warning to keep it.
-import { createSeminar, type Created, type TimerChoice } from '../../client/seminar';
+import type { Created } from '../../client/seminar';
+import { makeSeminarCreate, type SessionAsked } from '../../client/seminar-create';
 import { TIMED_STEPS, TIMER_PRESETS, MIN_STEP_SECONDS } from '../../game/options';
 import { getScenario, scenarioIds } from '../../game/scenario';
 import { h } from '../dom';
@@ -155,47 +156,30 @@ export function renderSeminarNew(): HTMLElement {
     submit,
     status,
   );
+  const session = makeSeminarCreate();
+  // The form's state is the store's: busy while creating, the secret panel once made.
+  session.store.subscribe((st, before) => {
+    status.textContent = st.status;
+    submit.disabled = st.phase === 'creating';
+    if (st.created && st.created !== before.created) {
+      form.hidden = true;
+      const panel = secretPanel(st.created);
+      result.replaceChildren(panel);
+      (panel.querySelector('h2') as HTMLElement).tabIndex = -1;
+      (panel.querySelector('h2') as HTMLElement).focus();
+    }
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const names = classList.value
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    let timers: TimerChoice = timer.value as 'seminar';
-    if (timer.value === 'custom') {
-      const secs = custom.map((c) => Number(c.value));
-      if (secs.some((n) => !Number.isInteger(n) || n < MIN_STEP_SECONDS)) {
-        status.textContent = `Each step needs a whole number of seconds, at least ${MIN_STEP_SECONDS}.`;
-        return;
-      }
-      timers = {
-        drafting: secs[0]!,
-        mediation: secs[1]!,
-        response: secs[2]!,
-        press: secs[3]!,
-      };
-    }
-    submit.disabled = true;
-    status.textContent = 'Creating the session…';
-    createSeminar({
-      ...(label.value.trim() ? { label: label.value.trim() } : {}),
+    void session.create({
+      label: label.value,
       scenario: scenario.value,
       rounds: Number(rounds.value),
-      timer: timers,
-      ...(names.length > 0 ? { classList: names } : { tables: Number(tables.value) }),
-    })
-      .then((created) => {
-        status.textContent = `Session created with ${created.tables?.length ?? 'its'} tables.`;
-        form.hidden = true;
-        const panel = secretPanel(created);
-        result.replaceChildren(panel);
-        (panel.querySelector('h2') as HTMLElement).tabIndex = -1;
-        (panel.querySelector('h2') as HTMLElement).focus();
-      })
-      .catch((err: unknown) => {
-        status.textContent = `Could not create the session: ${(err as Error).message}`;
-      })
-      .finally(() => (submit.disabled = false));
+      timer: timer.value as SessionAsked['timer'],
+      seconds: custom.map((c) => Number(c.value)),
+      classList: classList.value,
+      tables: Number(tables.value),
+    });
   });
 
   return page('Run a seminar', form, result);
