@@ -13,7 +13,7 @@ import { intentKey, type MoveArgs } from './intents';
 import { forPerson, refuse, serverRefusalWords } from './refusals';
 import { makeCheck } from './check';
 import { serverOffset } from './clock';
-import type { TableStore } from './store';
+import { withView, type TableStore } from './store';
 import { botLabel } from '../ui/format';
 
 export interface BotSeat {
@@ -41,7 +41,8 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
     if (before && (before.round !== state.G.round || before.step !== state.G.step))
       store.setState({ refusal: null });
     store.setState({
-      view: state.G,
+      // The view and the seat model built from it: every screen renders the model.
+      ...withView(store.getState(), state.G, seat),
       gameover: (state.ctx.gameover as Final | undefined) ?? null,
       phase: 'playing',
       error: null,

@@ -2,6 +2,7 @@
 // it (connection.ts); Phaser scenes and DOM panels only read it and send intents through it.
 import { createStore } from 'zustand/vanilla';
 import type { SeatView, Final, Seat } from '../game/types';
+import { seatModel, type LastSeen, type SeatModel } from '../game/seat-model';
 import { leftUntil } from './clock';
 import type { Check, Send } from './intents';
 
@@ -25,6 +26,16 @@ export interface TableState {
   seats: Record<Seat, SeatInfo>;
   /** The state as this seat may see it (the server's filtered view, or the local master's). */
   view: SeatView | null;
+  /**
+   * The rules' answer to "what may this seat see and do now" (src/game/seat-model.ts), built from
+   * `view` whenever it changes. Every screen renders this and decides nothing itself.
+   */
+  model: SeatModel | null;
+  /**
+   * Where this seat's look at the table stood when the current step began: the model's "what
+   * changed" runs from here, so a change stays listed for the whole step it happened before.
+   */
+  seenAtStep: (LastSeen & { round: number; step: string }) | null;
   gameover: Final | null;
   /** Server time minus this browser's time, in ms, so countdowns follow the server's clock. */
   clockOffset: number;
@@ -64,6 +75,8 @@ export const initialTableState = (): TableState => ({
   matchID: null,
   seats: emptySeats(),
   view: null,
+  model: null,
+  seenAtStep: null,
   gameover: null,
   clockOffset: 0,
   reducedMotion: prefersReducedMotion(),
@@ -83,4 +96,24 @@ export function timeLeft(
   const deadline = state.view?.clock.deadline;
   if (deadline === null || deadline === undefined) return null;
   return leftUntil(deadline, state.clockOffset, now);
+}
+
+/**
+ * The store's fields for a new view of `seat`: the view, its seat model, and where "what changed"
+ * starts. At each new step the look so far (the previous model's `seen`) becomes the starting
+ * point, so a change shows through the step after it and is not shown again later.
+ */
+export function withView(
+  state: Pick<TableState, 'model' | 'seenAtStep' | 'clockOffset'>,
+  view: SeatView,
+  seat: Seat | null,
+  now = Date.now(),
+): Pick<TableState, 'view' | 'model' | 'seenAtStep'> {
+  const prev = state.model;
+  let seenAtStep = state.seenAtStep;
+  if (prev && (prev.round !== view.round || prev.step !== view.step))
+    seenAtStep = { ...prev.seen, round: view.round, step: view.step };
+  const clock = () => now + state.clockOffset;
+  const lastSeen = seenAtStep ? { feed: seenAtStep.feed, tracks: seenAtStep.tracks } : undefined;
+  return { view, model: seatModel(view, seat, clock, lastSeen), seenAtStep };
 }

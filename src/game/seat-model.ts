@@ -1345,5 +1345,21 @@ export function seatModel(
   };
 }
 
+/**
+ * The countdown as it stands at `now` (server time): a screen that ticks every second re-reads
+ * the model's countdown through this rather than working out the time left itself.
+ */
+export function countdownAt(countdown: Countdown, now: number): Countdown {
+  if (countdown.paused || countdown.deadline === null) return countdown;
+  const msLeft = Math.max(0, countdown.deadline - now);
+  return {
+    ...countdown,
+    msLeft,
+    secondsLeft: Math.ceil(msLeft / 1000),
+    urgent: msLeft < URGENT_MS,
+    text: `${formatCountdown(msLeft)} left`,
+  };
+}
+
 /** Whether the true breakout value is shown to A and the broker (a verified inspections deal). */
 export { breakoutRevealed, interdictionBlocked };

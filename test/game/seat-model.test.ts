@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { makePrng } from '../../src/bots/engine';
 import { enumerate, explainMove } from '../../src/game/enumerate';
 import { getScenario } from '../../src/game/scenario';
-import { seatModel, type MoveInstance, type SeatModel } from '../../src/game/seat-model';
+import {
+  countdownAt,
+  seatModel,
+  type MoveInstance,
+  type SeatModel,
+} from '../../src/game/seat-model';
 import { setupMatch } from '../../src/game/setup';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
@@ -346,6 +351,22 @@ describe('tracks, countdown and changes', () => {
       timed: false,
       text: 'Untimed',
     });
+  });
+
+  it('countdownAt re-reads a model’s countdown at a later time, and leaves a paused one alone', () => {
+    const G = setupMatch({ timers: 'blitz' }, makePrng('sm-clock'), () => 1_000);
+    const view = viewFor(G, '0');
+    const c = seatModel(view, '0', () => 1_000).countdown;
+    expect(countdownAt(c, 1_000 + 15_000)).toEqual(seatModel(view, '0', () => 16_000).countdown);
+    expect(countdownAt(c, 1_000 + 50_000)).toMatchObject({ urgent: true, text: '0:10 left' });
+    expect(countdownAt(c, 1_000 + 90_000)).toMatchObject({ msLeft: 0, secondsLeft: 0 });
+    const paused = {
+      ...view,
+      paused: { since: 5_000, remaining: 30_000 },
+      clock: { ...view.clock, deadline: null },
+    };
+    const p = seatModel(paused, '0', () => 0).countdown;
+    expect(countdownAt(p, 999_999)).toBe(p);
   });
 
   it('incidents come with their track effects; Tehran is told which it directed', () => {

@@ -1,7 +1,7 @@
 // Renders the real table screen (src/ui/table.ts) for one seat's view in the test's DOM, and
 // reads it back as a person would: by visible text, labels and roles.
 import { makeCheck } from '../../src/client/check';
-import { makeTableStore, type TableStore } from '../../src/client/store';
+import { makeTableStore, withView, type TableStore } from '../../src/client/store';
 import type { Seat, SeatView } from '../../src/game/types';
 import { renderTable, type TableScreen } from '../../src/ui/table';
 
@@ -20,7 +20,7 @@ export interface Rendered {
 export function renderSeat(view: SeatView, seat: Seat | null): Rendered {
   const store = makeTableStore();
   store.setState({
-    view,
+    ...withView(store.getState(), view, seat),
     seat,
     phase: 'playing',
     mode: 'solo',
