@@ -3,13 +3,22 @@
 // plugin seeds each match with 128 bits from `crypto` when it is set up (a fixed `seed` in the game
 // config makes tests repeatable), keeps its state away from every client (playerView), runs only
 // on the server (noClient), and can reveal the seed for the debrief.
+//
+// Ids of memos and proposals reach the seats, so they must not come from the generator: from the
+// ids a broker saw, the generator's state (and with it the seed, both agendas, every attribution
+// and every future draw) could be run backwards. An id is instead HMAC-SHA-256 keyed by the seed
+// over a per-match counter: unpredictable to anyone without the seed, and saying nothing of it.
 import type { Plugin } from 'boardgame.io';
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 export interface PrngData {
   seed: string;
   state: number[];
+  /** Ids handed out so far (the counter the keyed ids are made from). */
+  ids?: number;
 }
 
 export interface PrngApi {
@@ -20,7 +29,10 @@ export interface PrngApi {
   pick<T>(items: readonly T[]): T;
   /** k distinct items, in draw order. */
   sample<T>(items: readonly T[], k: number): T[];
-  /** A short random id, for ids that must not reveal how many things exist. */
+  /**
+   * A short id that reveals neither how many things exist nor anything of the generator: keyed by
+   * the seed over a counter (`hashedId`).
+   */
   id(prefix: string): string;
   seed(): string;
 }
@@ -28,6 +40,7 @@ export interface PrngApi {
 interface PrngApiInternal extends PrngApi {
   _state(): number[];
   _used(): boolean;
+  _ids(): number;
 }
 
 /** 128 bits from the platform's cryptographic source, as 32 hex digits. */
@@ -62,6 +75,25 @@ export function seedState(seed: string): number[] {
 }
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+/** Letters in an id: 40 bits, so ids of one match do not collide in practice. */
+const ID_LENGTH = 8;
+/** Draws an id used to take from the generator; still taken, so every later draw is unchanged. */
+const ID_DRAWS = 6;
+
+/**
+ * The `n`th id of a match with this seed: HMAC-SHA-256(seed, `prefix:n`), as `prefix` and eight
+ * letters. Without the seed it cannot be predicted or run backwards.
+ */
+export function hashedId(seed: string, prefix: string, n: number): string {
+  const mac = hmac(
+    sha256,
+    new TextEncoder().encode(seed),
+    new TextEncoder().encode(`${prefix}:${n}`),
+  );
+  let s = prefix;
+  for (let i = 0; i < ID_LENGTH; i++) s += ID_ALPHABET[mac[i]! % ID_ALPHABET.length];
+  return s;
+}
 
 export const PrngPlugin: Plugin<PrngApiInternal, PrngData> = {
   name: 'prng',
@@ -76,6 +108,7 @@ export const PrngPlugin: Plugin<PrngApiInternal, PrngData> = {
     // Built on first use: a client's copy of this plugin has no state and must never draw.
     let rng: ReturnType<typeof xoroshiro128plusFromState> | undefined;
     let used = false;
+    let ids = data.ids ?? 0;
     const int = (n: number) => {
       used = true;
       if (data.state.length !== 4) throw new Error('prng: no generator state here (client side)');
@@ -98,18 +131,22 @@ export const PrngPlugin: Plugin<PrngApiInternal, PrngData> = {
         return out;
       },
       id: (prefix) => {
-        let s = prefix;
-        for (let i = 0; i < 6; i++) s += ID_ALPHABET[int(ID_ALPHABET.length)];
-        return s;
+        if (data.state.length !== 4) throw new Error('prng: no generator state here (client side)');
+        // The draws an id once took are still taken (and thrown away), so that every draw after it
+        // (incidents, bots' seeds in fixtures, the balance figures) stays what it was.
+        for (let i = 0; i < ID_DRAWS; i++) int(ID_ALPHABET.length);
+        return hashedId(data.seed, prefix, ids++);
       },
       seed: () => data.seed,
       _state: () => (rng ? [...rng.getState()] : data.state),
       _used: () => used,
+      _ids: () => ids,
     };
     return api;
   },
 
-  flush: ({ data, api }) => (api._used() ? { seed: data.seed, state: api._state() } : data),
+  flush: ({ data, api }) =>
+    api._used() ? { seed: data.seed, state: api._state(), ids: api._ids() } : data,
 
   // Clients never compute a draw: a move that drew waits for the server's result.
   noClient: ({ api }) => api._used(),
