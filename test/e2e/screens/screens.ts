@@ -2,7 +2,7 @@
 // screenshot script (test/e2e/screens.ts): no server, no bots, nothing moving, so two runs of the
 // same state draw the same pixels.
 import { makeCheck } from '../../../src/client/check';
-import { makeTableStore, type Refusal } from '../../../src/client/store';
+import { makeTableStore, withView, type Refusal } from '../../../src/client/store';
 import type { SeatView, Seat } from '../../../src/game/types';
 import { mountAnnouncer } from '../../../src/ui/announcer';
 import { placeRefusal } from '../../../src/ui/refusal';
@@ -14,6 +14,8 @@ export interface ScreenCase {
   view: SeatView;
   seat: Seat | null;
   refusal?: Omit<Refusal, 'serial'>;
+  /** Animate the table (couriers, headlines) instead of showing it still. */
+  motion?: boolean;
 }
 
 const store = makeTableStore();
@@ -27,6 +29,8 @@ const mounted = mountTable(table.canvasHost, store);
 declare global {
   interface Window {
     showCase(c: ScreenCase): void;
+    /** The next view of the same seat (the table animates what changed, with `motion`). */
+    showNext(view: SeatView): void;
     /** The table scene has drawn at least one frame since the last case. */
     sceneReady(): boolean;
   }
@@ -39,15 +43,21 @@ window.sceneReady = () => mounted.game.isBooted && frames > 2;
 window.showCase = (c) => {
   frames = 0;
   store.setState({
-    view: c.view,
+    ...withView({ model: null, seenAtStep: null, clockOffset: 0 }, c.view, c.seat),
     seat: c.seat,
     phase: 'playing',
     mode: 'solo',
-    reducedMotion: true,
+    reducedMotion: c.motion !== true,
     refusal: null,
     check: makeCheck(() => store.getState().view, c.seat),
   });
   if (c.refusal) store.setState({ refusal: { ...c.refusal, serial: 1 } });
   const desk = table.element.querySelector<HTMLElement>('.desk');
   if (desk) placeRefusal(desk, store.getState().refusal);
+};
+
+window.showNext = (view) => {
+  frames = 0;
+  const state = store.getState();
+  store.setState(withView(state, view, state.seat));
 };

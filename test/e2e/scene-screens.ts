@@ -1,0 +1,97 @@
+// Screenshots of the Phaser table in mid-match states (test/ui/scene-states.ts: a deal verifying,
+// an incident striking, memos in transit to and from the broker), both scenarios, at 1280×720 and
+// 390 px, in Debian's Chromium: `npx tsx test/e2e/scene-screens.ts <label>` writes
+// test-results/screens/scene/<label>/*.png (the table alone, and the whole page). Where a case has a
+// `before` state, the table is shown that first and then the next state with motion on, and the
+// shot is taken while the couriers travel and the headline shows.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'vite';
+import type { Seat, SeatView } from '../../src/game/types';
+import { SCENARIOS } from '../ui/states';
+import { midMatch } from '../ui/scene-states';
+import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
+
+const label = process.argv[2] ?? 'now';
+const only = process.argv[3];
+const OUT = join(ROOT, 'test-results', 'screens', 'scene', label);
+/** How long after the next state the shot is taken: couriers mid-flight, headlines shown. */
+const IN_FLIGHT_MS = 800;
+
+interface SceneCase {
+  seat: Seat | null;
+  view: SeatView;
+  before?: SeatView;
+}
+
+function cases(): [string, SceneCase][] {
+  const out: [string, SceneCase][] = [];
+  for (const id of SCENARIOS) {
+    const m = midMatch(id);
+    out.push([`${id}-a-deal-verifying`, { seat: '0', view: m.signed['0'] }]);
+    out.push([
+      `${id}-b-incident`,
+      { seat: '1', view: m.incident['1'], before: m.beforeIncident['1'] },
+    ]);
+    out.push([
+      `${id}-broker-memos-arrive`,
+      { seat: '2', view: m.mediation['2'], before: m.drafted['2'] },
+    ]);
+    out.push([
+      `${id}-b-memo-delivered`,
+      { seat: '1', view: m.response['1'], before: m.mediation['1'] },
+    ]);
+    out.push([`${id}-spectator-incident`, { seat: null, view: m.incident['2'] }]);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', hmr: false },
+  });
+  await server.listen();
+  const url = `${server.resolvedUrls!.local[0]!}test/e2e/screens/index.html`;
+  const browser = await launchChromium();
+  try {
+    for (const [name, c] of cases()) {
+      if (only && !name.includes(only)) continue;
+      for (const [size, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const page = await browser.newPage({ viewport });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url);
+        await page.waitForFunction(() => typeof window.showCase === 'function');
+        const first = c.before ?? c.view;
+        await page.evaluate((x) => window.showCase(x), { view: first, seat: c.seat, motion: true });
+        await page.waitForFunction(() => window.sceneReady());
+        if (c.before) {
+          await page.evaluate((v) => window.showNext(v), c.view);
+          await page.waitForFunction(() => window.sceneReady());
+          await page.waitForTimeout(IN_FLIGHT_MS);
+        }
+        const canvas = page.locator('canvas').first();
+        await canvas.screenshot({ path: join(OUT, `${name}-${size}.png`) });
+        await page.screenshot({ path: join(OUT, `${name}-${size}-page.png`), fullPage: true });
+        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
+        await page.close();
+      }
+      console.info(`shot ${name}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
