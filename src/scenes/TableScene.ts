@@ -1,10 +1,12 @@
 // The table: the scenario's theatre with the three capitals and the shipping lanes, and on it the
 // widgets (src/scenes/widgets): the round's dial and the step's countdown, the tracks as gauges,
 // the deals with their verification, memo couriers and incidents. Everything is drawn from the
-// store's `view`; the scene keeps no game state of its own (only what it has already animated) and
+// store's seat model (`model`), through the table's part of it (src/game/model/scene.ts); the
+// scene keeps no game state of its own (only what it has already animated), works no rule out and
 // sends nothing. It adds no keyboard input at all: the desks around it are DOM and need every key.
 import * as Phaser from 'phaser';
-import { timeLeft, type TableState, type TableStore } from '../client/store';
+import type { TableState, TableStore } from '../client/store';
+import { dialAt, sceneModel, type SceneModel } from '../game/model/scene';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
 import { computeLayout, type TableLayout } from './layout';
@@ -37,7 +39,8 @@ export class TableScene extends Phaser.Scene {
   private dial: Graphics | null = null;
   private text: TextPool | null = null;
   private motion: TableEvents | null = null;
-  private lastView: TableState['view'] = null;
+  private lastModel: TableState['model'] = null;
+  private table: SceneModel | null = null;
   private lastTick = '';
 
   /** Whether to draw every frame; otherwise the game loop sleeps while nothing changes. */
@@ -68,7 +71,7 @@ export class TableScene extends Phaser.Scene {
     this.dial = this.add.graphics().setDepth(3);
     this.unsubscribe = this.store.subscribe((next: TableState, prev: TableState) => {
       if (
-        next.view !== prev.view ||
+        next.model !== prev.model ||
         next.seat !== prev.seat ||
         next.reducedMotion !== prev.reducedMotion ||
         next.clockOffset !== prev.clockOffset
@@ -124,7 +127,7 @@ export class TableScene extends Phaser.Scene {
     if (++this.idleFrames < 2) return;
     this.game.loop.sleep();
     // Wake when the countdown shows its next second (at least once a second, untimed or not).
-    const left = timeLeft(this.store.getState());
+    const left = this.table ? dialAt(this.table.dial, this.now()).countdown.msLeft : null;
     const delay = left !== null && left > 0 ? (left % 1000) + 20 : 1000;
     this.heartbeat = setTimeout(
       () => {
@@ -133,6 +136,20 @@ export class TableScene extends Phaser.Scene {
       },
       Math.max(50, Math.min(1000, delay)),
     );
+  }
+
+  /** The server's time, as this browser knows it. */
+  private now(): number {
+    return Date.now() + this.store.getState().clockOffset;
+  }
+
+  /** The table's part of the store's seat model, built once per model. */
+  private tableOf(state: TableState): SceneModel | null {
+    if (state.model !== this.lastModel || (state.model && !this.table)) {
+      this.lastModel = state.model;
+      this.table = state.model && state.view ? sceneModel(state.model, state.view) : null;
+    }
+    return this.table;
   }
 
   /** A delayed call that keeps the loop awake until it has run. */
@@ -180,7 +197,8 @@ export class TableScene extends Phaser.Scene {
   private redraw(): void {
     this.dirty = false;
     const state = this.store.getState();
-    const view = state.view;
+    const previous = this.table;
+    const scene = this.tableOf(state);
     const width = this.scale.width;
     const height = this.scale.height;
     const layout = computeLayout(width, height);
@@ -196,20 +214,25 @@ export class TableScene extends Phaser.Scene {
 
     let scenario: Scenario | null;
     try {
-      scenario = view ? getScenario(view.options.scenario) : null;
+      scenario = scene ? getScenario(scene.scenarioId) : null;
     } catch {
       scenario = null;
     }
-    if (!view || !scenario) {
+    if (!scene || !scenario) {
       this.mapImage?.setVisible(false);
-      text.txt('waiting', width / 2, height / 2, view ? 'Unknown scenario' : 'Setting the table…', {
-        size: layout.unit * 1.1,
-        color: SURFACE.panelMuted,
-        ox: 0.5,
-        oy: 0.5,
-      });
+      text.txt(
+        'waiting',
+        width / 2,
+        height / 2,
+        scene ? 'Unknown scenario' : 'Setting the table…',
+        {
+          size: layout.unit * 1.1,
+          color: SURFACE.panelMuted,
+          ox: 0.5,
+          oy: 0.5,
+        },
+      );
       text.hideUnused();
-      this.lastView = view;
       return;
     }
 
@@ -223,15 +246,16 @@ export class TableScene extends Phaser.Scene {
     }
     this.mapImage?.setVisible(true);
 
-    if (view !== this.lastView) this.motion?.play(view, state, scenario);
-    this.lastView = view;
+    if (scene !== previous) {
+      const primeKey = `${state.matchID ?? ''}|${state.seat ?? ''}|${scenario.id}`;
+      this.motion?.play(scene.map, primeKey, state.reducedMotion, scenario);
+    }
 
     const board: Board = { scene: this, layout, panels: this.panels, text };
-    if (this.theatre)
-      drawOverlay(this.overlay, text, layout, this.theatre, view, state.seat, scenario);
-    drawClockPanel(board, view, state.seat, scenario);
-    drawGauges(board, view, scenario);
-    drawDeals(board, view, scenario);
+    if (this.theatre) drawOverlay(this.overlay, text, layout, this.theatre, scene.map, scenario);
+    drawClockPanel(board, scene.dial);
+    drawGauges(board, scene.gauges);
+    drawDeals(board, scene.deals);
     this.lastTick = '';
     this.tick(true);
     text.hideUnused();
@@ -239,20 +263,13 @@ export class TableScene extends Phaser.Scene {
 
   /** The moving parts of the clock, redrawn only when they change. */
   private tick(force: boolean): void {
-    const state = this.store.getState();
-    if (!state.view || !this.layout || !this.dial || !this.text) return;
-    let scenario: Scenario;
-    try {
-      scenario = getScenario(state.view.options.scenario);
-    } catch {
-      return;
-    }
+    if (!this.table || !this.layout || !this.dial || !this.text) return;
     this.lastTick = tickDial(
       this.dial,
       this.text,
       this.layout,
-      state,
-      scenario,
+      this.table.dial,
+      this.now(),
       this.lastTick,
       force,
     );

@@ -41,7 +41,7 @@ function cases(): [string, SceneCase][] {
       `${id}-b-memo-delivered`,
       { seat: '1', view: m.response['1'], before: m.mediation['1'] },
     ]);
-    out.push([`${id}-spectator-incident`, { seat: null, view: m.incident['2'] }]);
+    out.push([`${id}-spectator-incident`, { seat: null, view: m.incident.spectator }]);
   }
   return out;
 }

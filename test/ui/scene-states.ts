@@ -10,12 +10,14 @@ import type { Clause, Seat, SeatView } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { allDone, must, type ScenarioId } from './states';
 
-export type Views = Record<Seat, SeatView>;
+/** Each seat's view, and a spectator's. */
+export type Views = Record<Seat | 'spectator', SeatView>;
 
 const views = (r: Rules): Views => ({
   '0': viewFor(r.G, '0'),
   '1': viewFor(r.G, '1'),
   '2': viewFor(r.G, '2'),
+  spectator: viewFor(r.G, null),
 });
 
 /** The enrichment cap with the inspections clause that speeds its verification up. */

@@ -1,12 +1,12 @@
 // What moves on the table: memo couriers on the only path there is (principal ▶ broker ▶
-// principal) and incidents striking with their headlines. Each event is animated once: what the
-// view holds is compared with what was already shown. With reduced motion, couriers are simply
-// delivered and headlines show without a fade.
+// principal) and incidents striking with their headlines. The trips and the strikes are the seat
+// model's (src/game/model/scene.ts: mapOf, from its memos, proposals, incidents and what changed
+// since the seat last looked); each is animated once, by its key. With reduced motion, couriers
+// are simply delivered and headlines show without a fade.
 import * as Phaser from 'phaser';
-import type { TableState } from '../../client/store';
-import { isPrincipal } from '../../game/constants';
+import type { MapModel, Strike } from '../../game/model/scene';
 import type { Scenario } from '../../game/scenario/schema';
-import type { SeatView, Incident, PrincipalSeat, Seat } from '../../game/types';
+import type { Seat } from '../../game/types';
 import type { TableLayout } from '../layout';
 import { shapePoints, type Rect } from '../mapArt';
 import { FONT, INCIDENT, SEAT_STYLE, SURFACE, css } from '../palette';
@@ -34,44 +34,24 @@ export class TableEvents {
     private readonly later: (ms: number, fn: () => void) => void,
   ) {}
 
-  /** Compares the view with what was already shown and animates what is new. */
-  play(view: SeatView, state: TableState, scenario: Scenario): void {
-    const primeKey = `${state.matchID ?? ''}|${state.seat ?? ''}|${scenario.id}`;
+  /**
+   * Animates what the model lists that was not shown yet. The trips already listed when a table
+   * (match, seat, scenario: `primeKey`) is first drawn are taken as seen; the strikes are only
+   * those among what changed since the seat last looked, so they show even then.
+   */
+  play(map: MapModel, primeKey: string, reducedMotion: boolean, scenario: Scenario): void {
     const priming = this.primedFor !== primeKey;
     if (priming) {
       this.seen.clear();
       this.primedFor = primeKey;
     }
-    const trips: { from: Seat; to: Seat; carrier: Seat; leg: 0 | 1 }[] = [];
-    const fresh = (key: string) => {
+    const fresh = (key: string, prime: boolean) => {
       if (this.seen.has(key)) return false;
       this.seen.add(key);
-      return !priming;
+      return !(priming && prime);
     };
-    for (const memo of view.memos) {
-      if (memo.status === 'draft') continue;
-      // Every memo that left its author went to the broker, and only there.
-      if (fresh(`memo:${memo.id}:sent`))
-        trips.push({ from: memo.author, to: '2', carrier: memo.author, leg: 0 });
-    }
-    for (const p of view.proposals) {
-      if (fresh(`proposal:${p.id}`)) {
-        // A principal sees only what reaches it: delivered to it, or back to it for ratification.
-        const to: PrincipalSeat[] = isPrincipal(state.seat) ? [state.seat] : p.recipients;
-        for (const s of to) trips.push({ from: '2', to: s, carrier: '2', leg: 1 });
-      }
-      if (p.kind === 'relay' && p.author && p.stage === 'ratification') {
-        if (fresh(`proposal:${p.id}:ratify`) && !isPrincipal(state.seat))
-          trips.push({ from: '2', to: p.author, carrier: '2', leg: 1 });
-      }
-      for (const s of Object.keys(p.answers) as PrincipalSeat[]) {
-        // An answer goes back to the broker, like every word.
-        if (fresh(`proposal:${p.id}:answer:${s}`) && (state.seat === '2' || state.seat === s))
-          trips.push({ from: s, to: '2', carrier: s, leg: 0 });
-      }
-    }
-    const strikes: Incident[] = [];
-    for (const inc of view.incidents) if (fresh(`incident:${inc.id}`)) strikes.push(inc);
+    const trips = map.trips.filter((t) => fresh(t.key, true));
+    const strikes = map.strikes.filter((s) => fresh(s.key, false));
 
     // On a small map the headlines take turns; on a large one they show together.
     const small = (this.layout()?.map.w ?? 0) < 560;
@@ -81,7 +61,7 @@ export class TableEvents {
         if (delay === 0) this.strike(inc, scenario, still);
         else this.later(delay, () => this.strike(inc, scenario, still));
       });
-    if (state.reducedMotion) {
+    if (reducedMotion) {
       // No movement: couriers are simply delivered; headlines show without a fade.
       showStrikes(true);
       return;
@@ -200,10 +180,10 @@ export class TableEvents {
   }
 
   /** An incident appears where it strikes, with its headline for a few seconds. */
-  private strike(inc: Incident, scenario: Scenario, still: boolean): void {
+  private strike(inc: Strike, scenario: Scenario, still: boolean): void {
     const layout = this.layout();
     const theatre = this.theatre();
-    const at = theatre ? placePoint(scenario, theatre, inc.place) : null;
+    const at = theatre ? placePoint(scenario, theatre, inc.placeId) : null;
     if (!layout || !theatre || !at) return;
     const u = layout.unit;
     const map = layout.map;
