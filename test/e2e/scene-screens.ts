@@ -16,7 +16,7 @@ const label = process.argv[2] ?? 'now';
 const only = process.argv[3];
 const OUT = join(ROOT, 'test-results', 'screens', 'scene', label);
 /** How long after the next state the shot is taken: couriers mid-flight, headlines shown. */
-const IN_FLIGHT_MS = 800;
+const IN_FLIGHT_MS = Number(process.env.IN_FLIGHT_MS ?? 150);
 
 interface SceneCase {
   seat: Seat | null;

@@ -201,6 +201,8 @@ export interface DealRow {
   status: DealStatus;
   /** Its clauses in few words: "Enrichment cap, cap + Inspections, limited". */
   title: string;
+  /** The same, names only, for a narrow panel: "Enrichment cap + Inspections". */
+  short: string;
   /** The model's words for where it stands: "Verifies at the next resolution". */
   statusText: string;
   /** Rounds of verification in all (the rules' count, with any inspections speed-up). */
@@ -237,6 +239,7 @@ export function dealsOf(model: SeatModel): DealsModel {
       id: d.id,
       status: d.status,
       title: d.clauses.map((c) => clauseWords(model.scenario.id, c)).join(' + '),
+      short: d.clauses.map((c) => c.name).join(' + '),
       statusText: d.text.charAt(0).toUpperCase() + d.text.slice(1),
       pips: d.status === 'verifying' ? d.verifyTotal : 0,
       done: Math.max(0, d.verifyTotal - d.verifyLeft),

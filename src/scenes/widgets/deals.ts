@@ -27,17 +27,25 @@ export function drawDeals(b: Board, model: DealsModel): void {
   const size = Math.round(u * 0.85);
   const small = Math.round(u * 0.75);
   const lineH = size * 1.3;
-  const top = r.y + u * 2.2;
+  const top = r.y + u * 2.0;
   const bottom = r.y + r.h - u * 0.5;
   const rows: { deal: DealRow; lines: string[]; y: number }[] = [];
   let y = top;
   for (const deal of deals) {
-    const lines = wrapText(deal.title, fontOf(size, 600), textW, 2);
-    const rowH = lines.length * lineH + small * 1.3 + u * 0.75;
     const moreRoom = rows.length + 1 < deals.length ? u * 1.4 : 0;
-    if (y + rowH + moreRoom > bottom) break;
-    rows.push({ deal, lines, y });
-    y += rowH;
+    // Its clauses on two lines where they fit, else on one: in full, or by name only.
+    const font = fontOf(size, 600);
+    const fits = (title: string, maxLines: number, whole: boolean) => {
+      const lines = wrapText(title, font, textW, maxLines);
+      const rowH = lines.length * lineH + small * 1.3 + u * 0.75;
+      if (whole && measure(title, font) > textW) return null;
+      return y + rowH + moreRoom <= bottom ? { lines, rowH } : null;
+    };
+    const row =
+      fits(deal.title, 2, false) ?? fits(deal.title, 1, true) ?? fits(deal.short, 1, false);
+    if (!row) break;
+    rows.push({ deal, lines: row.lines, y });
+    y += row.rowH;
   }
   // Too short for even one row: the heading alone, centred, with the counts.
   const compact = r.h < u * 5.5 || (deals.length > 0 && rows.length === 0);
