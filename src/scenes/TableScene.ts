@@ -51,6 +51,8 @@ export class TableScene extends Phaser.Scene {
   private detached = false;
   /** When the canvas last changed size: the map is repainted once the size settles. */
   private resizedAt = 0;
+  /** The canvas size the last resize was handled for. */
+  private size = '';
 
   constructor(store: TableStore, opts: { continuous?: boolean } = {}) {
     super({ key: TABLE_SCENE_KEY });
@@ -59,6 +61,7 @@ export class TableScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.size = `${this.scale.width}x${this.scale.height}`;
     this.text = new TextPool(this);
     this.motion = new TableEvents(
       this,
@@ -162,6 +165,11 @@ export class TableScene extends Phaser.Scene {
   }
 
   private onResize(): void {
+    // Phaser reports a resize when its parent is looked at again (a scroll, a screenshot) even at
+    // the same size: that must not cut short the couriers and headlines under way.
+    const size = `${this.scale.width}x${this.scale.height}`;
+    if (size === this.size) return;
+    this.size = size;
     this.resizedAt = performance.now();
     this.mapDirty = true;
     this.dirty = true;

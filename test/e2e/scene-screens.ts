@@ -15,13 +15,16 @@ import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
 const label = process.argv[2] ?? 'now';
 const only = process.argv[3];
 const OUT = join(ROOT, 'test-results', 'screens', 'scene', label);
-/** How long after the next state the shot is taken: couriers mid-flight, headlines shown. */
+/** How long after the next state the shot is taken: couriers mid-flight, or headlines shown. */
 const IN_FLIGHT_MS = Number(process.env.IN_FLIGHT_MS ?? 150);
+const HEADLINE_MS = 900;
 
 interface SceneCase {
   seat: Seat | null;
   view: SeatView;
   before?: SeatView;
+  /** Wait for the headline to show rather than catch couriers in flight. */
+  headline?: boolean;
 }
 
 function cases(): [string, SceneCase][] {
@@ -31,7 +34,7 @@ function cases(): [string, SceneCase][] {
     out.push([`${id}-a-deal-verifying`, { seat: '0', view: m.signed['0'] }]);
     out.push([
       `${id}-b-incident`,
-      { seat: '1', view: m.incident['1'], before: m.beforeIncident['1'] },
+      { seat: '1', view: m.incident['1'], before: m.beforeIncident['1'], headline: true },
     ]);
     out.push([
       `${id}-broker-memos-arrive`,
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
         if (c.before) {
           await page.evaluate((v) => window.showNext(v), c.view);
           await page.waitForFunction(() => window.sceneReady());
-          await page.waitForTimeout(IN_FLIGHT_MS);
+          await page.waitForTimeout(c.headline ? HEADLINE_MS : IN_FLIGHT_MS);
         }
         const canvas = page.locator('canvas').first();
         await canvas.screenshot({ path: join(OUT, `${name}-${size}.png`) });

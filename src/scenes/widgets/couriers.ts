@@ -10,7 +10,7 @@ import type { Seat } from '../../game/types';
 import type { TableLayout } from '../layout';
 import { shapePoints, type Rect } from '../mapArt';
 import { FONT, INCIDENT, SEAT_STYLE, SURFACE, css } from '../palette';
-import { placePoint, type Theatre } from './board';
+import { incidentPoint, type Theatre } from './board';
 import { clamp, envelope, star } from './marks';
 
 /** How long an incident's headline stays on the map, in ms. */
@@ -25,6 +25,8 @@ export class TableEvents {
   readonly fx = new Set<Phaser.GameObjects.GameObject>();
   private couriers = 0;
   private headlineSlots: Rect[] = [];
+  /** Takes down each headline on the map now (a small map shows one at a time). */
+  private headlines = new Set<() => void>();
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -82,6 +84,7 @@ export class TableEvents {
     this.fx.clear();
     this.couriers = 0;
     this.headlineSlots = [];
+    this.headlines.clear();
   }
 
   /** A memo courier from one capital to another, along a gentle arc. */
@@ -183,9 +186,11 @@ export class TableEvents {
   private strike(inc: Strike, scenario: Scenario, still: boolean): void {
     const layout = this.layout();
     const theatre = this.theatre();
-    const at = theatre ? placePoint(scenario, theatre, inc.placeId) : null;
+    const u = layout?.unit ?? 14;
+    const at = theatre ? incidentPoint(scenario, theatre, inc.placeId, u) : null;
     if (!layout || !theatre || !at) return;
-    const u = layout.unit;
+    // On a small map a new headline takes the place of any still showing.
+    if (layout.map.w < 560) for (const takeDown of [...this.headlines]) takeDown();
     const map = layout.map;
     const [x, y] = at;
     const delay = 0;
@@ -228,10 +233,13 @@ export class TableEvents {
       x: clamp(b.x, map.x + u * 0.5, map.x + map.w - u * 0.5 - b.w),
       y: clamp(b.y, map.y + u * 0.5, map.y + map.h - u * 0.5 - b.h),
     });
+    // The star itself, which the card must never cover.
+    const own: Rect = { x: x - u * 0.9, y: y - u * 0.9, w: u * 1.8, h: u * 1.8 };
     const score = (b0: Rect, i: number) => {
       const b = fit(b0);
       const moved = Math.abs(b.x - b0.x) + Math.abs(b.y - b0.y);
       return (
+        (hit(own, b) ? 2000 : 0) +
         this.headlineSlots.filter((t) => hit(t, b)).length * 1000 +
         capitals.filter((t) => hit(t, b)).length * 100 +
         theatre.taken.filter((t) => hit(t, b)).length * 5 +
@@ -268,12 +276,15 @@ export class TableEvents {
     this.fx.add(mark);
 
     const remove = () => {
+      if (!this.headlines.delete(remove)) return;
+      this.scene.tweens.killTweensOf([card, mark]);
       card.destroy();
       mark.destroy();
       this.fx.delete(card);
       this.fx.delete(mark);
       this.headlineSlots = this.headlineSlots.filter((s) => s !== slot);
     };
+    this.headlines.add(remove);
     if (still) {
       this.later(HEADLINE_MS, remove);
       return;

@@ -6,7 +6,7 @@ import type { Scenario } from '../../game/scenario/schema';
 import type { TableLayout } from '../layout';
 import { isWaterPlace, type Rect } from '../mapArt';
 import { SURFACE } from '../palette';
-import { placeName, placePoint, type Theatre } from './board';
+import { incidentPoint, placeName, type Theatre } from './board';
 import { envelope, star, type Graphics } from './marks';
 import type { TextPool } from './text';
 
@@ -24,7 +24,7 @@ export function drawOverlay(
   // Incidents of this round (and, fainter, the last one) stay marked where they struck.
   const perPlace = new Map<string, number>();
   for (const inc of map.marks) {
-    const at = placePoint(scenario, theatre, inc.placeId);
+    const at = incidentPoint(scenario, theatre, inc.placeId, u);
     if (!at) continue;
     const n = perPlace.get(inc.placeId) ?? 0;
     perPlace.set(inc.placeId, n + 1);
