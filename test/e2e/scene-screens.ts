@@ -7,8 +7,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'vite';
+import { makePrng } from '../../src/bots/engine';
+import { dangerZones } from '../../src/game/facts';
+import { getScenario } from '../../src/game/scenario';
+import { setupMatch } from '../../src/game/setup';
 import type { Seat, SeatView } from '../../src/game/types';
-import { SCENARIOS } from '../ui/states';
+import { viewFor } from '../../src/game/view';
+import { SCENARIOS, allDone, randomSeatViews } from '../ui/states';
 import { midMatch } from '../ui/scene-states';
 import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
 
@@ -45,6 +50,26 @@ function cases(): [string, SceneCase][] {
       { seat: '1', view: m.response['1'], before: m.mediation['1'] },
     ]);
     out.push([`${id}-spectator-incident`, { seat: null, view: m.incident.spectator }]);
+    // A 24-hour-step match (correspondence), half its mediation day gone, and a seminar match.
+    for (const [timers, seat] of [
+      ['correspondence', '2'],
+      ['seminar', '0'],
+    ] as const) {
+      const step = (timers === 'seminar' ? 180 : 86400) * 1000;
+      let now = Date.now() - step / 2;
+      const G = setupMatch({ scenario: id, timers }, makePrng(`scene-${timers}`), () => now);
+      const r = { G, scenario: getScenario(id), prng: makePrng(`scene-${timers}`), now: () => now };
+      allDone(r);
+      now = Date.now() - step / 2;
+      r.G.clock = { ...r.G.clock, startedAt: now, deadline: now + step };
+      out.push([`${id}-${timers}-mediation`, { seat, view: viewFor(r.G, seat) }]);
+    }
+    // A principal whose pressure has hardened it.
+    const hardenedAt = dangerZones(getScenario(id)).pressureA.find((z) => z.kind === 'hardened')!;
+    const hard = randomSeatViews(6, `ui-scene-${id}`, 3).find(
+      (v) => v.view.options.scenario === id && v.view.tracks.pressureA >= hardenedAt.from,
+    );
+    if (hard) out.push([`${id}-hardened-seat-${hard.seat}`, { seat: hard.seat, view: hard.view }]);
   }
   return out;
 }

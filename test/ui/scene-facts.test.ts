@@ -17,6 +17,8 @@ import { seatModel, type SeatModel } from '../../src/game/seat-model';
 import { setupMatch } from '../../src/game/setup';
 import type { BackchannelState, Seat, SeatView } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
+import { capitalPoints, makeProjection } from '../../src/scenes/mapArt';
+import { incidentPoint } from '../../src/scenes/widgets/board';
 import { looksInternal } from '../../src/game/words';
 import { capWithInspections, midMatch } from './scene-states';
 import { SCENARIOS, allDone, randomSeatViews, rebalanced } from './states';
@@ -233,5 +235,24 @@ describe.each(SCENARIOS)('%s: what moves on the map', (id) => {
         view,
       ).strikes,
     ).toEqual([]);
+  });
+});
+
+describe.each(SCENARIOS)('%s: where an incident is starred', (id) => {
+  it('beside a capital’s mark, clear of the names; elsewhere on its place', () => {
+    const s = getScenario(id);
+    const unit = 12;
+    const proj = makeProjection({ x: 0, y: 0, w: 420, h: 420 }, unit);
+    const capitals = capitalPoints(s, proj);
+    // A name just up and to the left of B's capital: the star takes another diagonal.
+    const [bx, by] = capitals['1'];
+    const theatre = { proj, capitals, taken: [{ x: bx - 30, y: by - 30, w: 25, h: 25 }] };
+    const star = incidentPoint(s, theatre, s.seats.B.capital, unit)!;
+    expect(Math.hypot(star[0] - bx, star[1] - by)).toBeGreaterThan(unit);
+    expect(star[0] < bx && star[1] < by).toBe(false);
+    const sea = s.theatre.places.find(
+      (p) => !Object.values(s.seats).some((seat) => seat.capital === p.id),
+    )!;
+    expect(incidentPoint(s, theatre, sea.id, unit)).toEqual(proj.at(sea.at));
   });
 });
