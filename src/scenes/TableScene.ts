@@ -10,15 +10,15 @@ import { dialAt, sceneModel, type SceneModel } from '../game/model/scene';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
 import { computeLayout, type TableLayout } from './layout';
-import { capitalPoints, makeProjection, paintMap } from './mapArt';
 import { SURFACE } from './palette';
-import type { Board, Theatre } from './widgets/board';
+import type { Board } from './widgets/board';
 import { TableEvents } from './widgets/couriers';
 import { drawDeals } from './widgets/deals';
 import { drawClockPanel, tickDial } from './widgets/dial';
 import { drawGauges } from './widgets/gauges';
 import type { Graphics } from './widgets/marks';
 import { drawOverlay } from './widgets/overlay';
+import { TheatreLayer } from './widgets/theatre';
 import { TextPool } from './widgets/text';
 
 export const TABLE_SCENE_KEY = 'backchannel-table';
@@ -27,13 +27,8 @@ export class TableScene extends Phaser.Scene {
   private readonly store: TableStore;
   private unsubscribe: (() => void) | null = null;
   private dirty = true;
-  private mapDirty = true;
   private layout: TableLayout | null = null;
-  private theatre: Theatre | null = null;
-  private scenarioId: string | null = null;
-  private mapKey: string | null = null;
-  private mapSerial = 0;
-  private mapImage: Phaser.GameObjects.Image | null = null;
+  private map: TheatreLayer | null = null;
   private panels: Graphics | null = null;
   private overlay: Graphics | null = null;
   private dial: Graphics | null = null;
@@ -49,8 +44,6 @@ export class TableScene extends Phaser.Scene {
   private idleFrames = 0;
   private pendingDelays = 0;
   private detached = false;
-  /** When the canvas last changed size: the map is repainted once the size settles. */
-  private resizedAt = 0;
   /** The canvas size the last resize was handled for. */
   private size = '';
 
@@ -63,10 +56,11 @@ export class TableScene extends Phaser.Scene {
   create(): void {
     this.size = `${this.scale.width}x${this.scale.height}`;
     this.text = new TextPool(this);
+    this.map = new TheatreLayer(this);
     this.motion = new TableEvents(
       this,
       () => this.layout,
-      () => this.theatre,
+      () => this.map?.theatre ?? null,
       (ms, fn) => this.later(ms, fn),
     );
     this.panels = this.add.graphics().setDepth(2);
@@ -170,8 +164,7 @@ export class TableScene extends Phaser.Scene {
     const size = `${this.scale.width}x${this.scale.height}`;
     if (size === this.size) return;
     this.size = size;
-    this.resizedAt = performance.now();
-    this.mapDirty = true;
+    this.map?.resized();
     this.dirty = true;
     this.motion?.clear();
     this.wake();
@@ -196,8 +189,7 @@ export class TableScene extends Phaser.Scene {
     this.heartbeat = null;
     this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.motion?.clear();
-    if (this.mapKey && this.textures.exists(this.mapKey)) this.textures.remove(this.mapKey);
-    this.mapKey = null;
+    this.map?.destroy();
   }
 
   // ── drawing ────────────────────────────────────────────────────────────────────────────────
@@ -211,7 +203,7 @@ export class TableScene extends Phaser.Scene {
     const height = this.scale.height;
     const layout = computeLayout(width, height);
     if (!this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height)
-      this.mapDirty = true;
+      this.map?.invalidate();
     this.layout = layout;
     const text = this.text;
     if (!text || !this.panels || !this.overlay || !this.dial) return;
@@ -227,7 +219,7 @@ export class TableScene extends Phaser.Scene {
       scenario = null;
     }
     if (!scene || !scenario) {
-      this.mapImage?.setVisible(false);
+      this.map?.hide();
       text.txt(
         'waiting',
         width / 2,
@@ -244,15 +236,8 @@ export class TableScene extends Phaser.Scene {
       return;
     }
 
-    if (this.mapDirty || this.scenarioId !== scenario.id) {
-      const settling =
-        this.mapImage !== null &&
-        this.scenarioId === scenario.id &&
-        performance.now() - this.resizedAt < 200;
-      if (settling) this.stretchTheatre(scenario, layout);
-      else this.paintTheatre(scenario, layout);
-    }
-    this.mapImage?.setVisible(true);
+    // While a resize settles the old painting is stretched: come back next frame to paint it.
+    if (this.map?.show(scenario, layout)) this.dirty = true;
 
     if (scene !== previous) {
       const primeKey = `${state.matchID ?? ''}|${state.seat ?? ''}|${scenario.id}`;
@@ -260,7 +245,8 @@ export class TableScene extends Phaser.Scene {
     }
 
     const board: Board = { scene: this, layout, panels: this.panels, text };
-    if (this.theatre) drawOverlay(this.overlay, text, layout, this.theatre, scene.map, scenario);
+    const theatre = this.map?.theatre;
+    if (theatre) drawOverlay(this.overlay, text, layout, theatre, scene.map, scenario);
     drawClockPanel(board, scene.dial);
     drawGauges(board, scene.gauges);
     drawDeals(board, scene.deals);
@@ -281,50 +267,5 @@ export class TableScene extends Phaser.Scene {
       this.lastTick,
       force,
     );
-  }
-
-  private paintTheatre(scenario: Scenario, layout: TableLayout): void {
-    this.mapDirty = false;
-    this.scenarioId = scenario.id;
-    const card = layout.map;
-    const w = Math.max(2, Math.round(card.w));
-    const h = Math.max(2, Math.round(card.h));
-    const oldKey = this.mapKey;
-    const key = `backchannel-map-${++this.mapSerial}`;
-    const texture = this.textures.createCanvas(key, w, h);
-    if (!texture) return;
-    const local = makeProjection({ x: 0, y: 0, w, h }, layout.unit);
-    const painted = paintMap(texture.context, scenario, local, w, h, layout.unit);
-    texture.refresh();
-    if (this.mapImage) this.mapImage.setTexture(key).setScale(1);
-    else this.mapImage = this.add.image(0, 0, key).setOrigin(0, 0).setDepth(0);
-    this.mapImage.setPosition(Math.round(card.x), Math.round(card.y));
-    this.mapKey = key;
-    if (oldKey && this.textures.exists(oldKey)) this.textures.remove(oldKey);
-
-    const proj = makeProjection(
-      { x: Math.round(card.x), y: Math.round(card.y), w, h },
-      layout.unit,
-    );
-    const ox = Math.round(card.x);
-    const oy = Math.round(card.y);
-    this.theatre = {
-      proj,
-      capitals: capitalPoints(scenario, proj),
-      taken: painted.taken.map((b) => ({ x: b.x + ox, y: b.y + oy, w: b.w, h: b.h })),
-    };
-  }
-
-  /** While a resize is under way: the old painting stretched to the new card, repainted later. */
-  private stretchTheatre(scenario: Scenario, layout: TableLayout): void {
-    const card = layout.map;
-    const x = Math.round(card.x);
-    const y = Math.round(card.y);
-    const w = Math.max(2, Math.round(card.w));
-    const h = Math.max(2, Math.round(card.h));
-    this.mapImage?.setPosition(x, y).setDisplaySize(w, h);
-    const proj = makeProjection({ x, y, w, h }, layout.unit);
-    this.theatre = { proj, capitals: capitalPoints(scenario, proj), taken: [] };
-    this.dirty = true; // Come back next frame, and paint once the size has settled.
   }
 }
