@@ -130,6 +130,11 @@ describe('the round’s dial', () => {
     const dial = dialOf(model(viewFor(r.G, '2'), '2'), viewFor(r.G, '2'));
     expect(dial.roundHours).toBe(hours);
     expect(dial.steps[dial.current]!.step).toBe('mediation');
+    // A tick every six in-game hours, a major one at each day: the round's own, not 72 hours'.
+    expect(dial.ticks).toHaveLength(hours / 6);
+    expect(dial.ticks.filter((t) => t.major).map((t) => t.at * hours)).toEqual(
+      Array.from({ length: hours / 24 }, (_, d) => d * 24),
+    );
   });
 
   it.each(SCENARIOS)('%s: a 24-hour-step preset: equal steps, a day’s countdown', (id) => {

@@ -99,9 +99,20 @@ export interface DialModel {
   current: number;
   /** In-game hours a round lasts (the scenario's). */
   roundHours: number;
+  /** Ticks round the dial every six in-game hours, the major ones at each day. */
+  ticks: { at: number; major: boolean }[];
   /** "Waiting for Washington, you", "Step closing", or nothing once over. */
   waiting: string;
   countdown: Countdown;
+}
+
+/** A tick every six in-game hours (at least four round the dial), a major one at each day. */
+function dialTicks(hours: number): { at: number; major: boolean }[] {
+  const n = Math.max(4, Math.round(hours / 6));
+  return Array.from({ length: n }, (_, k) => {
+    const hour = (k * hours) / n;
+    return { at: k / n, major: Number.isInteger(hour) && hour % 24 === 0 };
+  });
 }
 
 /** The dial of the round: the steps (with the match's step lengths), the countdown, who acts. */
@@ -136,6 +147,7 @@ export function dialOf(model: SeatModel, view: Pick<SeatView, 'options' | 'final
     steps,
     current,
     roundHours: model.countdown.roundHours,
+    ticks: dialTicks(model.countdown.roundHours),
     waiting: model.over ? '' : who.length ? `Waiting for ${who.join(', ')}` : 'Step closing',
     countdown: model.countdown,
   };

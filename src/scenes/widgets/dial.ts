@@ -45,10 +45,10 @@ export function drawClockPanel(b: Board, dial: DialModel): void {
     g.arc(cx, cy, ringR, a0, a1, false);
     g.strokePath();
   });
-  // Twelve ticks round the dial, the longer ones at each third of the round.
-  for (let k = 0; k < 12; k++) {
-    const a = -Math.PI / 2 + (k / 12) * Math.PI * 2;
-    const major = k % 4 === 0;
+  // Ticks round the dial through the round's in-game hours, the longer ones at each day.
+  for (const tick of dial.ticks) {
+    const a = -Math.PI / 2 + tick.at * Math.PI * 2;
+    const major = tick.major;
     const r0 = radius * (major ? 0.5 : 0.56);
     const r1 = radius * 0.64;
     g.lineStyle(major ? 2 : 1, SURFACE.panelMuted, major ? 0.9 : 0.6);
