@@ -6,6 +6,7 @@ import { clausesGivenBy, describeClause, ruleViolation, verificationRounds } fro
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
 import { AnswerArg, ProposalId } from './payloads';
+import { payReframes } from './mediation';
 import { isHardened } from './tracks';
 import type { Answer, SeatView, PrincipalSeat, Proposal, Seat } from './types';
 
@@ -75,6 +76,9 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
     if (p.kind === 'relay' && p.stage === 'open' && p.author) {
       // The recipient said yes; the author now sees the delivered wording and ratifies it.
       p.stage = 'ratification';
+      // The author is about to see the delivered wording: a reframe comes out, and is paid.
+      const memo = G.memos.find((m) => m.id === p.memoId);
+      if (memo) payReframes(r, memo);
       p.due = [p.author];
       p.dueRound = G.round + 1;
       continue;
