@@ -15,7 +15,14 @@ import type { SeatView, Clause, Deal, Enrichment, Memo, PrincipalSeat, ProxyLeas
 
 export { interdictionBlocked, isHardened, survivalOdds, breakoutFrozen, breakoutRevealed };
 export { claimableDeals, blameAllowed } from './press';
-export { clausesGivenBy, clauseSetProblem, relativeGiver, resolveGiver } from './clauses';
+export {
+  alreadyAgreed,
+  clausesGivenBy,
+  clauseSetProblem,
+  relativeGiver,
+  resolveGiver,
+  standingDealWith,
+} from './clauses';
 export { memosThisRound } from './drafting';
 export { memosAtBroker, capitalFree, capitalOwed } from './mediation';
 
