@@ -6,7 +6,7 @@ import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './
 import type { Rules } from './context';
 import type { z } from 'zod';
 import { BundleArgs, MemoId, RelayArgs, TableArgs } from './payloads';
-import { addCapital, addPressure } from './tracks';
+import { addCapital, addCredit, addPressure } from './tracks';
 import type { SeatView, Clause, Memo, Proposal, Reframe } from './types';
 
 /** Memos the broker can act on now. */
@@ -225,6 +225,17 @@ export function applyHold(r: Rules, memo: Memo): void {
   if (r.G.stats) r.G.stats.held++;
 }
 
+/**
+ * What a leak of this memo shows the table: a pure demand (clauses, none of them its author's to
+ * give: posturing exposed), a real offer (its author gives something: an offer burned), or a
+ * message without clauses.
+ */
+export function leakKind(memo: Memo): 'demand' | 'offer' | 'message' {
+  if (memo.clauses.length === 0) return 'message';
+  const side = sideOf(memo.author);
+  return memo.clauses.some((c) => c.giver === side || c.giver === 'both') ? 'offer' : 'demand';
+}
+
 export function checkLeak(input: MoveCheckInput): Checked<Memo> {
   if (input.args.length !== 1) return refuse('expected one argument: the memo id');
   return brokerMemo(input);
@@ -237,6 +248,11 @@ export function applyLeak(r: Rules, memo: Memo): void {
   m.status = 'leaked';
   addPressure(r, m.author, t.leakPressure);
   addCapital(r, -t.leakCapital);
+  // Leaking a pure demand exposes posturing and earns the broker standing; leaking a real offer
+  // burns it, and the table holds that against the broker.
+  const kind = leakKind(m);
+  if (t.leakCredit && kind !== 'message')
+    addCredit(r, BROKER, kind === 'demand' ? t.leakCredit : -t.leakCredit);
   if (G.stats) G.stats.leaked++;
   const author = scenario.seats[sideOf(m.author)].name;
   G.feed.push({

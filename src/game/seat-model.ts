@@ -61,6 +61,7 @@ import {
   dueProposals,
   interdictionBlocked,
   isHardened,
+  leakKind,
   brokerClaimCost,
   mayHold,
   mediationCosts,
@@ -1169,10 +1170,24 @@ function instanceOf(c: Ctx, move: MoveName, args: unknown[]): MoveInstance {
     case 'hold':
       label = `Hold ${memoName(args[0])}`;
       break;
-    case 'leak':
+    case 'leak': {
       label = `Leak ${memoName(args[0])}`;
       cost = moveCost(scenario, 'leak');
+      const memo = view.memos.find((x) => x.id === args[0]);
+      if (memo && m.leakCredit && leakKind(memo) !== 'message') {
+        const posturing = leakKind(memo) === 'demand';
+        cost = [
+          ...cost,
+          {
+            ...effect('your credit', posturing ? m.leakCredit : -m.leakCredit),
+            text: posturing
+              ? `your credit ${signed(m.leakCredit)}: the memo gives nothing, so the leak exposes posturing`
+              : `your credit ${signed(-m.leakCredit)}: the memo makes a real offer, and leaking it burns it`,
+          },
+        ];
+      }
       break;
+    }
     case 'bundle':
       label = 'Bundle clauses from memos of both sides';
       cost = capital(m.bundleCost);

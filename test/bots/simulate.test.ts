@@ -119,7 +119,7 @@ describe('simulate: figures', () => {
 });
 
 const FIXTURE = {
-  winRate: { A: 0.2917, B: 0.2917, broker: 0.4167 },
-  outcomes: { 'durable-deal': 0.1667, 'codified-stalemate': 0.6667, collapse: 0.0833, war: 0.0833 },
-  deals: 30,
+  winRate: { A: 0.25, B: 0.25, broker: 0.5 },
+  outcomes: { 'durable-deal': 0.6667, 'codified-stalemate': 0.3333, collapse: 0, war: 0 },
+  deals: 45,
 };

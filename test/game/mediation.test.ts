@@ -494,6 +494,34 @@ describe('memos the broker leaves', () => {
 });
 
 describe('leak', () => {
+  it('moves the broker’s credit by what the leak shows: +1 a pure demand, −1 an offer, 0 a message', () => {
+    const credit = (draft: object) => {
+      const t = table();
+      t.scenario = structuredClone(t.scenario);
+      t.scenario.tunables.mediation.leakCredit = 1;
+      const { a } = toMediation(t, draft);
+      const before = t.G.credit['2'];
+      t.must('2', 'leak', a!.id);
+      return t.G.credit['2'] - before;
+    };
+    // A asks for a ceasefire (B's to give) and gives nothing: posturing exposed.
+    expect(credit(memo([c('ceasefire', 'partial', 'other')], 'Ceasefire first.'))).toBe(1);
+    // A gives relief: a real offer burned (credit cannot go below 0: start from 1).
+    const t = table();
+    t.scenario = structuredClone(t.scenario);
+    t.scenario.tunables.mediation.leakCredit = 1;
+    const { a } = toMediation(t, A_MEMO);
+    t.G.credit['2'] = 1;
+    t.must('2', 'leak', a!.id);
+    expect(t.G.credit['2']).toBe(0);
+    expect(credit(memo([], 'Ready to talk.'))).toBe(0);
+    // Off in the frozen fixture (the default 0): a leak leaves credit alone.
+    const off = table();
+    const { a: a2 } = toMediation(off, memo([c('ceasefire', 'partial', 'other')], 'X.'));
+    off.must('2', 'leak', a2!.id);
+    expect(off.G.credit['2']).toBe(0);
+  });
+
   it('publishes the memo as written: author pressure +2, capital −1', () => {
     const t = table();
     const { a, b } = toMediation(t, A_MEMO, B_MEMO);

@@ -11,6 +11,7 @@ import {
   type MoveInstance,
   type SeatModel,
 } from '../../src/game/seat-model';
+import { leakKind } from '../../src/game/facts';
 import { setupMatch } from '../../src/game/setup';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
@@ -165,7 +166,16 @@ describe('moves: legal instances from enumerate, reasons from the rules', () => 
     expect(m.moves.tableProposal.cost.map((c) => c.delta)).toEqual([-t.tableCost]);
     expect(m.moves.bundle.cost.map((c) => c.delta)).toEqual([-t.bundleCost]);
     const leak = m.moves.leak.instances[0]!;
-    expect(leak.cost.map((c) => c.delta)).toEqual([-t.leakCapital, t.leakPressure]);
+    const leaked = mediationWithMemo(id).G.memos.find((x) => x.id === leak.args[0])!;
+    // Leaking a pure demand earns credit, a real offer costs it, a message neither (RULES.md).
+    const kind = leakKind(leaked);
+    const credit = kind === 'message' ? [] : [kind === 'demand' ? t.leakCredit : -t.leakCredit];
+    expect(leak.cost.map((c) => c.delta)).toEqual([
+      -t.leakCapital,
+      t.leakPressure,
+      ...credit.filter((x) => x !== 0),
+    ]);
+    if (credit[0]) expect(leak.cost.at(-1)!.text).toMatch(/^your credit [+−]\d/);
     const reframed = m.moves.relay.instances.find(
       (i) => (i.args[1] as { reframes?: unknown[] } | undefined)?.reframes?.length,
     );
