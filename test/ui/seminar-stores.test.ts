@@ -176,7 +176,10 @@ describe('the facilitator console, a student joining and the debrief', { timeout
     expect(c.store.getState().message?.text).toBe('Open seats filled with bots.');
     // The student seated above is handed to a bot too, so nobody waits for a person.
     await c.seat(1, '0', true);
-    expect(c.store.getState().message?.text).toMatch(/^Table 1: a bot now plays .+\.$/);
+    // The seat by its scenario name and role, the bot by its label, and whom it stands in for.
+    expect(c.store.getState().message?.text).toBe(
+      'Table 1: Bot (easy) now plays Washington (Principal A), standing in for Ann.',
+    );
     await c.run('Resume', 'all', { kind: 'resume' });
     expect(c.store.getState().message?.text).toBe('Resume: done on table 1.');
 

@@ -30,6 +30,7 @@ import type {
   FeedKind,
   Final,
   MatchOptions,
+  MemoStatus,
   Paused,
   Seat,
   SeatView,
@@ -320,3 +321,15 @@ export function trackChangeWords(
   );
   return parts.length ? parts.join(', ') : 'none';
 }
+
+/** What the record says became of a memo, for the debrief ("relayed", "leaked to the press"). */
+export const MEMO_RECORD_WORDS: Record<MemoStatus, string> = {
+  relayed: 'relayed',
+  leaked: 'leaked to the press',
+  bundled: 'bundled',
+  expired: 'expired unanswered',
+  held: 'still held at the end',
+  pending: 'never handled',
+  draft: 'never sent',
+  'with-broker': 'with the broker',
+};
