@@ -258,7 +258,20 @@ export function headlines(feed: readonly FeedEntry[], n = 6): Headline[] {
     .filter((e) => e.kind !== 'round')
     .slice(-n)
     .reverse()
-    .map((e) => ({ round: e.round, kind: e.kind, text: e.text, when: `Round ${e.round}` }));
+    .map((e) => ({
+      round: e.round,
+      kind: e.kind,
+      text: feedWords(e.text),
+      when: `Round ${e.round}`,
+    }));
+}
+
+/**
+ * A public feed entry's text as people read it: the rules write a deal by its id ("Deal d2
+ * signed"); people count deals ("Deal 2 signed"), as `dealNames` does.
+ */
+export function feedWords(text: string): string {
+  return text.replace(/\bDeal d(\d+)\b/g, 'Deal $1');
 }
 
 /** Said when the server's reason for refusing a facilitator's action is not a person's words. */

@@ -2,7 +2,7 @@
 // text in <del>, reframed sizes as from → to, each with a word, not colour alone) with how it was
 // answered; held, leaked and expired memos; incidents with their true attribution; deals and
 // their fate. Clauses, seats and words are the seat model's and the shared words'.
-import { dealNames, MEMO_RECORD_WORDS } from '../../game/model/seminar';
+import { dealNames, feedWords, MEMO_RECORD_WORDS } from '../../game/model/seminar';
 import type { Scenario } from '../../game/scenario/schema';
 import { clauseModel, seatModel, seatName } from '../../game/seat-model';
 import type { Deal, Memo, PrincipalSeat, Proposal, Seat, SeatView } from '../../game/types';
@@ -232,7 +232,7 @@ export function roundSection(G: SeatView, scenario: Scenario, round: number): HT
                 e.kind === 'facilitator' || e.kind === 'inject'
                   ? h('span', { class: 'tag' }, e.kind === 'inject' ? 'Inject: ' : 'Facilitator: ')
                   : null,
-                e.text,
+                feedWords(e.text),
               ),
             ),
           ),

@@ -102,7 +102,9 @@ export function debriefContent(record: MatchRecord): HTMLElement[] {
     h(
       'p',
       { class: 'meta' },
-      `Match ${id} · seed `,
+      'Match ',
+      h('code', {}, id),
+      ' · seed ',
       h('code', {}, record.seed),
       ` · ${plural(record.actions.length, 'recorded action')} · ${STEP_NAMES.over}.`,
     ),
