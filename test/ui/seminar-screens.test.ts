@@ -202,6 +202,8 @@ describe('the facilitator console, from real states', { timeout: 30_000 }, () =>
       war: 'War',
     };
     expect(text(two.querySelector('.table-status'))).toBe(`Ended: ${names[final.outcome]}`);
+    // Said once: the status line says it ended, no badge says it again.
+    expect(text(two.querySelector('.card-head')).match(/Ended/g)).toHaveLength(1);
     const deals = text(two.querySelector('.deals-line'));
     expect(deals).toMatch(/^Deals: Deal 1: /);
     expect(deals).not.toMatch(/\bd\d\b/);

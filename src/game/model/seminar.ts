@@ -151,7 +151,12 @@ export function publicModel(model: SeatModel, final: Final | undefined, table = 
     paused: model.paused,
     tracks: model.tracks,
     countdown: model.countdown,
-    deals: model.deals.map((d) => ({ ...d, name: names.get(d.id)! })),
+    // After the last resolution a deal still verifying never verifies: it does not "verify next".
+    deals: model.deals.map((d) => ({
+      ...d,
+      name: names.get(d.id)!,
+      ...(model.over && d.status === 'verifying' ? { text: VERIFYING_AT_END } : {}),
+    })),
     seats,
     status: outcome
       ? `Ended: ${outcome.name}`
@@ -161,6 +166,9 @@ export function publicModel(model: SeatModel, final: Final | undefined, table = 
     outcome,
   };
 }
+
+/** A deal still verifying when the match ended. */
+export const VERIFYING_AT_END = 'still being verified at the end';
 
 /** One dashboard table, read through the seat model of a spectator. */
 export function tableModel(t: PublicTable, session: PublicSession, clock: ModelClock): TableModel {

@@ -161,7 +161,6 @@ export function tableCard(
       h('h3', { id: headingId }, `Table ${t.table}`),
       h('p', { class: 'table-status' }, tableStatus(model)),
       model?.paused && !model.over ? h('span', { class: 'badge paused' }, '‖ Paused') : null,
-      outcome ? h('span', { class: 'badge ended' }, '■ Ended') : null,
       clockSpan(t.table, model),
     ),
   ];

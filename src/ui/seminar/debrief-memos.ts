@@ -2,7 +2,12 @@
 // text in <del>, reframed sizes as from → to, each with a word, not colour alone) with how it was
 // answered; held, leaked and expired memos; incidents with their true attribution; deals and
 // their fate. Clauses, seats and words are the seat model's and the shared words'.
-import { dealNames, feedWords, MEMO_RECORD_WORDS } from '../../game/model/seminar';
+import {
+  dealNames,
+  feedWords,
+  MEMO_RECORD_WORDS,
+  VERIFYING_AT_END,
+} from '../../game/model/seminar';
 import type { Scenario } from '../../game/scenario/schema';
 import { clauseModel, seatModel, seatName } from '../../game/seat-model';
 import type { Deal, Memo, PrincipalSeat, Proposal, Seat, SeatView } from '../../game/types';
@@ -38,7 +43,7 @@ function answerLine(G: SeatView, scenario: Scenario, p: Proposal): string {
   );
   const deal = p.dealId ? G.deals.find((d) => d.id === p.dealId) : undefined;
   const named = deal
-    ? ` as ${dealNames(G.deals).get(deal.id)} (${deal.status === 'verifying' ? 'still being verified' : DEAL_STATUS_WORDS[deal.status]} at the end)`
+    ? ` as ${dealNames(G.deals).get(deal.id)} (${deal.status === 'verifying' ? VERIFYING_AT_END : `${DEAL_STATUS_WORDS[deal.status]} at the end`})`
     : '';
   return `${answers.length ? `${answers.join(', ')}. ` : 'No answer. '}Outcome: ${PROPOSAL_STAGE_WORDS[p.stage]}${named}.`;
 }
@@ -196,8 +201,7 @@ export function dealFate(G: SeatView, scenario: Scenario, d: Deal): HTMLElement 
         : `Tabled by ${broker}.`;
   // The deal as the seat model words it ("verified in round 3"): the record's final state is public.
   const model = seatModel(G, null, () => 0).deals.find((x) => x.id === d.id);
-  const fate =
-    d.status === 'verifying' ? 'Still being verified at the end.' : `${capitalise(model!.text)}.`;
+  const fate = `${capitalise(d.status === 'verifying' ? VERIFYING_AT_END : model!.text)}.`;
   return h(
     'li',
     { class: `deal ${d.status}` },

@@ -1,0 +1,147 @@
+// Screenshots of the seminar screens (projector, facilitator console, debrief) from fixed states
+// of real matches (test/ui/states.ts), at 1280×720 and 390 px, in Debian's Chromium:
+// `npx tsx test/e2e/seminar-screens.ts` writes test-results/screens/seminar/*.png.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createServer } from 'vite';
+import { applyFacilitate } from '../../src/game/facilitation';
+import { RECORD_FORMAT } from '../../src/game/record';
+import type { BackchannelState } from '../../src/game/types';
+import type { Dashboard, SeminarTable } from '../../src/client/seminar';
+import { finishedByPlay, matchAt, viewFor } from '../ui/states';
+import type { SeminarCase } from './seminar-screens/page';
+import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
+
+const OUT = join(ROOT, 'test-results', 'screens', 'seminar');
+const NOW = Date.UTC(2026, 11, 4, 12);
+
+function table(n: number, G: BackchannelState): SeminarTable {
+  const view = viewFor(G, null);
+  return {
+    table: n,
+    matchID: `match-${n}`,
+    code: `K7M${n}PQ`,
+    over: view.final !== undefined,
+    round: view.round,
+    rounds: view.options.rounds,
+    step: view.step,
+    clock: view.clock,
+    paused: view.paused ?? null,
+    pending: view.pending,
+    tracks: view.tracks,
+    breakout: { estimate: view.breakout.estimate },
+    deals: view.deals,
+    feed: view.feed.slice(-20),
+    ...(view.final ? { final: view.final } : {}),
+    seats: [
+      {
+        seat: '0',
+        controller: 'student',
+        name: 'Ada',
+        student: true,
+        connected: true,
+        code: 'AD4A22',
+      },
+      {
+        seat: '1',
+        controller: 'bot',
+        name: 'Dan',
+        student: true,
+        bot: { level: 'hard', persona: 'hawk' },
+        code: 'DN5B33',
+      },
+      { seat: '2', controller: 'open', code: 'BR6C44' },
+    ],
+  };
+}
+
+function withDeal(id: 'doha-2026' | 'meridian-strait'): BackchannelState {
+  for (let i = 0; i < 20; i++) {
+    const G = finishedByPlay(id, `${id}/screens-${i}`);
+    if (G.deals.length > 0) return G;
+  }
+  throw new Error('no deal');
+}
+
+function cases(): [string, SeminarCase][] {
+  const running = matchAt('doha-2026', 'mediation', 'seminar-shots');
+  running.G.clock.deadline = NOW + 65_000;
+  const paused = matchAt('doha-2026', 'response', 'seminar-shots-2');
+  paused.G.clock.deadline = paused.now() + 95_000;
+  applyFacilitate(paused, { kind: 'pause' });
+  const late = finishedByPlay('doha-2026', 'doha-2026/seminar-late');
+  const ended = withDeal('doha-2026');
+  const dashboard: Dashboard = {
+    id: 'S7Q2',
+    label: 'IR 204, Tuesday',
+    options: { scenario: 'doha-2026', rounds: running.G.options.rounds, timer: 'seminar' },
+    tables: [table(1, running.G), table(2, paused.G), table(3, ended)],
+  };
+  // The projector's clock: its view's deadline is NOW + 65 s.
+  return [
+    ['projector-running', { kind: 'projector', view: viewFor(running.G, null), now: NOW }],
+    ['projector-paused', { kind: 'projector', view: viewFor(paused.G, null), now: NOW }],
+    ['projector-ended', { kind: 'projector', view: viewFor(late, null), now: NOW }],
+    ['console', { kind: 'console', dashboard }],
+    [
+      'debrief',
+      {
+        kind: 'debrief',
+        record: {
+          format: RECORD_FORMAT,
+          matchID: 'm-K7M1PQ',
+          setupData: { scenario: 'doha-2026' },
+          seed: ended.seed ?? 'seed',
+          startedAt: 0,
+          actions: [],
+          final: ended,
+        },
+      },
+    ],
+  ];
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', hmr: false },
+  });
+  await server.listen();
+  const url = `${server.resolvedUrls!.local[0]!}test/e2e/seminar-screens/index.html`;
+  const browser = await launchChromium();
+  try {
+    for (const [name, c] of cases()) {
+      for (const [size, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const page = await browser.newPage({ viewport });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url);
+        await page.waitForFunction(() => typeof window.showSeminar === 'function');
+        await page.evaluate((x) => window.showSeminar(x), c);
+        if (c.kind === 'console') await page.locator('.table-card .seats').first().waitFor();
+        await page.screenshot({ path: join(OUT, `${name}-${size}.png`), fullPage: true });
+        // Each table card on its own, to be read at its real size.
+        if (c.kind === 'console')
+          for (const [i, el] of (await page.locator('.table-card').all()).entries())
+            await el.screenshot({ path: join(OUT, `${name}-card-${i + 1}-${size}.png`) });
+        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
+        await page.close();
+      }
+      console.info(`shot ${name}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
