@@ -130,6 +130,17 @@ async function main(): Promise<void> {
         if (c.kind === 'console')
           for (const [i, el] of (await page.locator('.table-card').all()).entries())
             await el.screenshot({ path: join(OUT, `${name}-card-${i + 1}-${size}.png`) });
+        // The debrief's sections, and its first round, one by one.
+        if (c.kind === 'debrief')
+          for (const [i, el] of (
+            await page.locator('.debrief-section, .debrief-round').all()
+          ).entries())
+            if (i < 8)
+              await el.screenshot({ path: join(OUT, `${name}-part-${i + 1}-${size}.png`) });
+        // Its wide tables, each in its scrolling region.
+        if (c.kind === 'debrief')
+          for (const [i, el] of (await page.locator('.scroll-x').all()).entries())
+            await el.screenshot({ path: join(OUT, `${name}-table-${i + 1}-${size}.png`) });
         if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
         await page.close();
       }
