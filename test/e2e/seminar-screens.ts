@@ -4,10 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'vite';
-import { applyFacilitate } from '../../src/game/facilitation';
 import { RECORD_FORMAT } from '../../src/game/record';
-import type { BackchannelState } from '../../src/game/types';
-import type { Dashboard, SeminarTable } from '../../src/client/seminar';
+import type { Dashboard } from '../../src/client/seminar';
+import {
+  dashboardTable as table,
+  finishedWithDeal as withDeal,
+  paused as pause,
+} from '../ui/seminar-states';
 import { finishedByPlay, matchAt, viewFor } from '../ui/states';
 import type { SeminarCase } from './seminar-screens/page';
 import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
@@ -15,60 +18,11 @@ import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
 const OUT = join(ROOT, 'test-results', 'screens', 'seminar');
 const NOW = Date.UTC(2026, 11, 4, 12);
 
-function table(n: number, G: BackchannelState): SeminarTable {
-  const view = viewFor(G, null);
-  return {
-    table: n,
-    matchID: `match-${n}`,
-    code: `K7M${n}PQ`,
-    over: view.final !== undefined,
-    round: view.round,
-    rounds: view.options.rounds,
-    step: view.step,
-    clock: view.clock,
-    paused: view.paused ?? null,
-    pending: view.pending,
-    tracks: view.tracks,
-    breakout: { estimate: view.breakout.estimate },
-    deals: view.deals,
-    feed: view.feed.slice(-20),
-    ...(view.final ? { final: view.final } : {}),
-    seats: [
-      {
-        seat: '0',
-        controller: 'student',
-        name: 'Ada',
-        student: true,
-        connected: true,
-        code: 'AD4A22',
-      },
-      {
-        seat: '1',
-        controller: 'bot',
-        name: 'Dan',
-        student: true,
-        bot: { level: 'hard', persona: 'hawk' },
-        code: 'DN5B33',
-      },
-      { seat: '2', controller: 'open', code: 'BR6C44' },
-    ],
-  };
-}
-
-function withDeal(id: 'doha-2026' | 'meridian-strait'): BackchannelState {
-  for (let i = 0; i < 20; i++) {
-    const G = finishedByPlay(id, `${id}/screens-${i}`);
-    if (G.deals.length > 0) return G;
-  }
-  throw new Error('no deal');
-}
-
 function cases(): [string, SeminarCase][] {
   const running = matchAt('doha-2026', 'mediation', 'seminar-shots');
   running.G.clock.deadline = NOW + 65_000;
   const paused = matchAt('doha-2026', 'response', 'seminar-shots-2');
-  paused.G.clock.deadline = paused.now() + 95_000;
-  applyFacilitate(paused, { kind: 'pause' });
+  pause(paused, 95_000);
   const late = finishedByPlay('doha-2026', 'doha-2026/seminar-late');
   const ended = withDeal('doha-2026');
   const dashboard: Dashboard = {

@@ -4,70 +4,22 @@
 // table cut down to what a spectator sees, as server/seminar.ts does), the projector (the store of
 // a spectator's connection) and the debrief (a finished match's record).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Rules } from '../../src/game/context';
-import { applyFacilitate } from '../../src/game/facilitation';
 import { RECORD_FORMAT, type MatchRecord } from '../../src/game/record';
 import { getScenario } from '../../src/game/scenario';
 import type { BackchannelState } from '../../src/game/types';
 import { INTERNAL_TEXT } from '../../src/game/words';
+import { makeClassJoin } from '../../src/client/class-join';
+import { makeSeminarCreate } from '../../src/client/seminar-create';
 import { makeTableStore, withView } from '../../src/client/store';
-import type { Dashboard, SeminarTable } from '../../src/client/seminar';
+import type { Dashboard } from '../../src/client/seminar';
 import { renderConsole } from '../../src/ui/seminar/console';
 import { debriefContent } from '../../src/ui/seminar/debrief';
 import { projectorView } from '../../src/ui/seminar/projector';
 import type { Screen } from '../../src/ui/seminar/common';
-import { finishedByPlay, matchAt, viewFor } from './states';
+import { dashboardTable, finishedWithDeal, paused } from './seminar-states';
+import { matchAt, viewFor } from './states';
 
 const SESSION = 's-screens';
-
-/** A table of the dashboard: what a spectator sees of the match, and who sits where. */
-function dashboardTable(table: number, G: BackchannelState): SeminarTable {
-  const view = viewFor(G, null);
-  return {
-    table,
-    matchID: `match-${table}`,
-    code: `TABLE${table}`,
-    over: view.final !== undefined,
-    round: view.round,
-    rounds: view.options.rounds,
-    step: view.step,
-    clock: view.clock,
-    paused: view.paused ?? null,
-    pending: view.pending,
-    tracks: view.tracks,
-    breakout: { estimate: view.breakout.estimate },
-    deals: view.deals,
-    feed: view.feed.slice(-20),
-    ...(view.final ? { final: view.final } : {}),
-    seats: [
-      { seat: '0', controller: 'student', name: 'Ada', student: true, connected: true },
-      {
-        seat: '1',
-        controller: 'bot',
-        name: 'Dan',
-        student: true,
-        bot: { level: 'hard', persona: 'hawk' },
-      },
-      { seat: '2', controller: 'open', code: 'SEAT22' },
-    ],
-  };
-}
-
-/** A timed match's step, paused by the facilitator with 1:05 left. */
-function paused(r: Rules): Rules {
-  r.G.clock.deadline = r.now() + 65_000;
-  applyFacilitate(r, { kind: 'pause' });
-  return r;
-}
-
-/** A finished match of random legal play that signed at least one deal. */
-function finishedWithDeal(scenario: 'doha-2026' | 'meridian-strait'): BackchannelState {
-  for (let i = 0; i < 20; i++) {
-    const G = finishedByPlay(scenario, `${scenario}/screens-${i}`);
-    if (G.deals.length > 0) return G;
-  }
-  throw new Error('no seed signed a deal');
-}
 
 type Reply = { status?: number; body: unknown };
 
@@ -360,4 +312,34 @@ describe('the debrief, from a finished match’s record', () => {
       expect(internal(root)).toEqual([]);
     },
   );
+});
+
+describe('a student joining with a code', () => {
+  it('hears the server’s refusal by seat name, never a seat number or a field’s name', async () => {
+    const join = makeClassJoin({
+      lookUpCode: () =>
+        Promise.resolve({
+          kind: 'seat',
+          scenario: { id: 'doha-2026', name: 'Doha 2026' },
+          table: 1,
+          seat: '1',
+          role: 'Tehran',
+          free: [{ seat: '1', role: 'Tehran' }],
+        }),
+      joinWithCode: () => Promise.reject(new Error('seat: this code opens seat 1')),
+    });
+    expect(await join.join('AB12CD', 'Ada', () => '0')).toBeNull();
+    expect(join.store.getState().status).toBe('Could not join: the seat: this code opens Tehran.');
+  });
+
+  it('a facilitator creating a session hears which field the server refused, in words', async () => {
+    const create = makeSeminarCreate({
+      createSeminar: () => Promise.reject(new Error('classList: expected 1 to 30 names')),
+    });
+    const asked = { label: '', scenario: 'doha-2026', rounds: 4, timer: 'seminar' as const };
+    expect(await create.create({ ...asked, seconds: [], classList: 'Ann', tables: 1 })).toBeNull();
+    expect(create.store.getState().status).toBe(
+      'Could not create the session: the class list: expected 1 to 30 names.',
+    );
+  });
 });

@@ -282,24 +282,48 @@ export function feedWords(text: string): string {
   return text.replace(/\bDeal d(\d+)\b/g, 'Deal $1');
 }
 
-/** Said when the server's reason for refusing a facilitator's action is not a person's words. */
+/** Said when the server's reason for refusing is not a person's words. */
 export const FACILITATOR_FALLBACK = 'the server refused it';
 
+/** The fields of the seminar API's requests, as a person knows them (server/seminar.ts). */
+const FIELD_WORDS: Record<string, string> = {
+  classList: 'the class list',
+  label: 'the session label',
+  rounds: 'the number of rounds',
+  tables: 'the number of tables',
+  timer: 'the timers',
+  scenario: 'the scenario',
+  name: 'your name',
+  seat: 'the seat',
+  level: 'the bot level',
+  persona: 'the bot persona',
+};
+
 /**
- * The server's or the rules' reason for refusing a facilitator's action, in the facilitator's
- * words: seats by their scenario names, steps by their names; anything else internal is not shown.
+ * The seminar server's or the rules' reason for refusing, in a person's words: a request field by
+ * what it is ("the class list: …"), seats by their scenario names (with a scenario), steps by
+ * their names; anything else internal is not shown (`fallback` instead).
  */
-export function facilitatorReason(reason: string | undefined, scenario: Scenario): string {
-  if (!reason) return FACILITATOR_FALLBACK;
+export function serverReason(
+  reason: string | undefined,
+  scenario?: Scenario,
+  fallback = FACILITATOR_FALLBACK,
+): string {
+  if (!reason) return fallback;
   const steps = STEP_NAMES as Record<string, string>;
   const text = reason
-    .replace(/\bseat ([012])\b/g, (_, s: Seat) => seatName(scenario, s))
+    .replace(/^(\w+): /, (m, field: string) => (FIELD_WORDS[field] ? `${FIELD_WORDS[field]}: ` : m))
+    .replace(/\bseat ([012])\b/g, (m, s: Seat) => (scenario ? seatName(scenario, s) : m))
     .replace(/\bthe (\w+) step\b/g, (m, step: string) =>
       steps[step] ? `the ${steps[step].toLowerCase()} step` : m,
     )
     .replace(/^the scenario has no inject "[^"]*"$/, 'the scenario has no such inject');
-  return looksInternal(text) ? FACILITATOR_FALLBACK : text;
+  return looksInternal(text) ? fallback : text;
 }
+
+/** The reason a facilitator's action was refused, in the facilitator's words. */
+export const facilitatorReason = (reason: string | undefined, scenario: Scenario): string =>
+  serverReason(reason, scenario);
 
 /** What the facilitator is told a seat change did, seat by its scenario name and role. */
 export function seatChangeText(
