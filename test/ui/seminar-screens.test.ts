@@ -343,3 +343,20 @@ describe('a student joining with a code', () => {
     );
   });
 });
+
+describe('the seminar screens keep no copy of the words', () => {
+  it('no seminar screen or client store reads src/ui/format.ts (seat model and words instead)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..');
+    const files = [
+      ...readdirSync(join(root, 'src/ui/seminar')).map((f) => `src/ui/seminar/${f}`),
+      ...readdirSync(join(root, 'src/client')).map((f) => `src/client/${f}`),
+    ].filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('src/ui/seminar/projector.ts');
+    const offenders = files.filter((f) =>
+      /from '(?:\.\.\/)+(?:ui\/)?format'/.test(readFileSync(join(root, f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
