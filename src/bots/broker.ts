@@ -8,6 +8,7 @@ import { BROKER } from '../game/constants';
 import { explainMove } from '../game/enumerate';
 import {
   brokerClaimCost,
+  capitalFree,
   claimableDeals,
   clauseSetProblem,
   clausesGivenBy,
@@ -173,7 +174,7 @@ export class NormalBroker {
   ): Option {
     const author = sideOfAuthor(memo);
     const recipient = other(author);
-    const capital = view.tracks.capital;
+    const capital = capitalFree(view);
     const reframeCost = mediationCosts(scenario).reframe;
     const asIs: Option = {
       action: { move: 'relay', args: [memo.id, {}] },
@@ -232,7 +233,7 @@ export class NormalBroker {
     offsets: Record<Side, number>,
   ): Option | null {
     const cost = mediationCosts(scenario).bundle;
-    if (!this.params.bundles || view.tracks.capital - cost < this.params.reserve) return null;
+    if (!this.params.bundles || capitalFree(view) - cost < this.params.reserve) return null;
     let best: Option | null = null;
     const fromA = memos.filter((m) => m.author === '0' && m.clauses.length > 0);
     const fromB = memos.filter((m) => m.author === '1' && m.clauses.length > 0);
@@ -271,7 +272,7 @@ export class NormalBroker {
 
   tableOption(view: SeatView, scenario: Scenario, offsets: Record<Side, number>): Option | null {
     const cost = mediationCosts(scenario).table;
-    if (view.tracks.capital - cost < this.params.reserve) return null;
+    if (capitalFree(view) - cost < this.params.reserve) return null;
     if (view.proposals.some((p) => p.kind === 'table' && p.round === view.round)) return null;
     const all = scenario.catalog.flatMap((d) =>
       d.sizes.map((s) => ({ id: d.id, size: s.id, giver: d.giver }) as Clause),
@@ -360,7 +361,7 @@ export class NormalBroker {
     const reframed = view.memos.some(
       (m) => m.author === memo.author && (m.delivery?.reframes.length ?? 0) > 0,
     );
-    return !gives && !reframed && pressure <= 5 && view.tracks.capital >= 2;
+    return !gives && !reframed && pressure <= 5 && capitalFree(view) >= 2;
   }
 
   private press(view: SeatView, scenario: Scenario): BotAction {

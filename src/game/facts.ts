@@ -15,9 +15,16 @@ import type { SeatView, Clause, Deal, Enrichment, Memo, PrincipalSeat, ProxyLeas
 
 export { interdictionBlocked, isHardened, survivalOdds, breakoutFrozen, breakoutRevealed };
 export { claimableDeals, blameAllowed } from './press';
-export { clausesGivenBy, clauseSetProblem, relativeGiver, resolveGiver } from './clauses';
+export {
+  alreadyAgreed,
+  clausesGivenBy,
+  clauseSetProblem,
+  relativeGiver,
+  resolveGiver,
+  standingDealWith,
+} from './clauses';
 export { memosThisRound } from './drafting';
-export { memosAtBroker } from './mediation';
+export { memosAtBroker, capitalFree, capitalOwed } from './mediation';
 
 /** Proposals this principal must answer in this round's response step (the rules' own list). */
 export const dueProposals = (G: SeatView, seat: PrincipalSeat) => dueFor(G, seat);

@@ -26,6 +26,29 @@ function brokerMemo(input: MoveCheckInput): Checked<Memo> {
   return ok(memo);
 }
 
+/** Capital the broker owes for reframes that have not yet come out (0 in a principal's view). */
+export function capitalOwed(G: SeatView): number {
+  return G.memos.reduce((sum, m) => sum + (m.delivery?.owed ?? 0), 0);
+}
+
+/** The broker's capital that is not already owed for reframes: what it may spend now. */
+export function capitalFree(G: SeatView): number {
+  return G.tracks.capital - capitalOwed(G);
+}
+
+/** A reframe comes out (ratification, exposure, the end): the broker pays what it owes for it. */
+export function payReframes(r: Rules, memo: Memo): void {
+  const owed = memo.delivery?.owed;
+  if (!owed) return;
+  delete memo.delivery!.owed;
+  addCapital(r, -owed);
+}
+
+/** At the end of a match every reframe still owed is paid, before the scores are counted. */
+export function payAllReframes(r: Rules): void {
+  for (const memo of r.G.memos) payReframes(r, memo);
+}
+
 /** Held memos come back to the broker's desk at the start of each mediation step. */
 export function openMediation(r: Rules): void {
   for (const memo of r.G.memos) if (memo.status === 'held') memo.status = 'pending';
@@ -109,8 +132,8 @@ export function checkRelay(input: MoveCheckInput): Checked<RelayMove> {
     target.size = next.id;
   }
   const cost = reframes.length * scenario.tunables.mediation.reframeCost;
-  if (cost > G.tracks.capital)
-    return refuse(`reframes cost ${cost} capital; the broker has ${G.tracks.capital}`);
+  const free = capitalFree(G);
+  if (cost > free) return refuse(`reframes cost ${cost} capital; the broker has ${free} to spend`);
   const kept = delivered.filter((c): c is Clause => c !== null);
   const problem = clauseSetProblem(G, scenario, kept);
   if (problem) return refuse(problem);
@@ -136,7 +159,9 @@ export function checkRelay(input: MoveCheckInput): Checked<RelayMove> {
 export function applyRelay(r: Rules, m: RelayMove): void {
   const { G, scenario } = r;
   const memo = G.memos.find((x) => x.id === m.memo.id)!;
-  addCapital(r, -m.reframes.length * scenario.tunables.mediation.reframeCost);
+  // Owed, not paid: capital is public, and a fall at the moment of delivery would tell the
+  // recipient its memo was reframed. It is paid when the reframe comes out (payReframes).
+  const owed = m.reframes.length * scenario.tunables.mediation.reframeCost;
   memo.status = 'relayed';
   memo.delivery = {
     round: G.round,
@@ -146,6 +171,7 @@ export function applyRelay(r: Rules, m: RelayMove): void {
     redactClauses: m.redactClauses,
     redactSpans: m.redactSpans,
     reframes: m.reframes,
+    ...(owed > 0 ? { owed } : {}),
   };
   const recipient = otherPrincipal(memo.author);
   const clauses = m.delivered.filter((c): c is Clause => c !== null);
@@ -226,6 +252,7 @@ export function applyLeak(r: Rules, memo: Memo): void {
       continue;
     if (!prng.chance(t.exposureChance)) continue;
     earlier.exposed = true;
+    payReframes(r, earlier);
     addCapital(r, -t.exposureCapital);
     const changes = earlier.delivery.reframes
       .map((f) => {
@@ -282,8 +309,8 @@ export function checkBundle({ G, scenario, seat, args }: MoveCheckInput): Checke
   if (authors.size < 2) return refuse('a bundle merges clauses from memos of both sides');
   if (clauses.length > MAX_CLAUSES) return refuse(`at most ${MAX_CLAUSES} clauses`);
   const cost = scenario.tunables.mediation.bundleCost;
-  if (cost > G.tracks.capital)
-    return refuse(`a bundle costs ${cost} capital; the broker has ${G.tracks.capital}`);
+  const free = capitalFree(G);
+  if (cost > free) return refuse(`a bundle costs ${cost} capital; the broker has ${free} to spend`);
   const problem = clauseSetProblem(G, scenario, clauses);
   if (problem) return refuse(problem);
   return ok({ parts: parsed.value.parts, clauses, note: parsed.value.note ?? '' });
@@ -319,8 +346,8 @@ export function checkTable({ G, scenario, seat, args }: MoveCheckInput): Checked
   const parsed = brokerArgs({ G, seat, args }, TableArgs, 'tables proposals', 'the proposal');
   if (!parsed.ok) return parsed;
   const cost = scenario.tunables.mediation.tableCost;
-  if (cost > G.tracks.capital)
-    return refuse(`tabling costs ${cost} capital; the broker has ${G.tracks.capital}`);
+  const free = capitalFree(G);
+  if (cost > free) return refuse(`tabling costs ${cost} capital; the broker has ${free} to spend`);
   const clauses = parsed.value.clauses.map((c) => ({ ...c }));
   const problem = clauseSetProblem(G, scenario, clauses);
   if (problem) return refuse(problem);
