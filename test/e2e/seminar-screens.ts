@@ -29,7 +29,12 @@ function cases(): [string, SeminarCase][] {
     id: 'S7Q2',
     label: 'IR 204, Tuesday',
     options: { scenario: 'doha-2026', rounds: running.G.options.rounds, timer: 'seminar' },
-    tables: [table(1, running.G), table(2, paused.G), table(3, ended)],
+    // The console counts down by this browser's clock: table 1 has some minutes left.
+    tables: [
+      table(1, { ...running.G, clock: { ...running.G.clock, deadline: Date.now() + 283_000 } }),
+      table(2, paused.G),
+      table(3, ended),
+    ],
   };
   // The projector's clock: its view's deadline is NOW + 65 s.
   return [

@@ -81,8 +81,14 @@ function seatTable(
           h(
             'th',
             { scope: 'row' },
-            h('span', { class: `seat-dot seat-${s}`, 'aria-hidden': 'true' }),
-            `${model?.seats[s].name ?? seatName(scenario, s)} `,
+            // The seat's mark and name stay together on a narrow card.
+            h(
+              'span',
+              { class: 'seat-name' },
+              h('span', { class: `seat-dot seat-${s}`, 'aria-hidden': 'true' }),
+              model?.seats[s].name ?? seatName(scenario, s),
+            ),
+            ' ',
             h('span', { class: 'meta' }, roleName(s)),
           ),
           h('td', {}, controllerText(seat)),
