@@ -9,7 +9,8 @@ import { forPerson, type Glossary } from './refusals';
 import { clauseDef } from '../game/clauses';
 import { isSeat } from '../game/constants';
 import { getScenario, hasScenario } from '../game/scenario';
-import { seatName, STEP_NAMES } from '../ui/format';
+import { seatName } from '../game/seat-model';
+import { STEP_NAMES } from '../game/words';
 
 /** The names a person knows for what the rules name by code, in this view's scenario. */
 export function glossary(view: SeatView): Glossary {
