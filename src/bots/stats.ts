@@ -209,7 +209,7 @@ export function formatAggregate(a: Aggregate, heading: string): string {
   for (const role of ['A', 'B', 'broker'] as const)
     row(
       role,
-      `${pct(a.winRate[role])} (${pct(a.winOrTie[role])})   mean normalised score ${num(a.meanNormalised[role])}`,
+      `${pct(a.winRate[role])} (${pct(a.winOrTie[role])})   mean normalised score ${a.meanNormalised[role].toFixed(3)}`,
     );
   lines.push('', 'Outcome');
   for (const o of OUTCOMES) row(o, pct(a.outcomes[o]));
