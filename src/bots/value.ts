@@ -8,6 +8,7 @@ import {
   breakoutRevealed,
   expectedIncidents,
   incidentOdds,
+  standing,
   survivalAt,
   verificationTime,
 } from '../game/facts';
@@ -56,7 +57,12 @@ function contextOf(view: SeatView, scenario: Scenario): Context {
   for (const card of scenario.incidents) total += Math.max(0, card.effects.escalation ?? 0);
   const drift = rate * (total / Math.max(1, scenario.incidents.length));
   // Strain a round ahead: escalation is likely a step higher by the time an incident lands.
-  const perIncident = survivalAt(scenario, Math.min(9, view.tracks.escalation + 1), false);
+  const perIncident = survivalAt(
+    scenario,
+    Math.min(9, view.tracks.escalation + 1),
+    false,
+    standing(view),
+  );
   ctx = {
     round: view.round,
     step: view.step,

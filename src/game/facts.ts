@@ -88,7 +88,7 @@ export function expectedIncidents(scenario: Scenario, odds: number): number {
 }
 
 /** Chance an unverified deal survives one incident at this escalation (directed: B's doing). */
-export { survivalAt } from './incidents';
+export { standing, survivalAt } from './incidents';
 
 /**
  * The true breakout values consistent with this round's public estimate: the estimate is the true

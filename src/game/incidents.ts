@@ -18,16 +18,32 @@ export function incidentOdds(G: SeatView, scenario: Scenario, leash?: ProxyLeash
   return clamp(t.base + t.perEscalation * G.tracks.escalation + t.leash[l] + relief, 0, t.max);
 }
 
-/** Chance an unverified deal survives one incident. */
+/** Chance an unverified deal survives one incident, now (after the incident's own effects). */
 export function survivalOdds(G: SeatView, scenario: Scenario, directed: boolean): number {
-  return survivalAt(scenario, G.tracks.escalation, directed);
+  return survivalAt(scenario, G.tracks.escalation, directed, standing(G));
 }
 
-/** Chance an unverified deal survives one incident at this escalation. */
-export function survivalAt(scenario: Scenario, escalation: number, directed: boolean): number {
+/** The principals' standing that shields their deals: the lower of their two credits. */
+export function standing(G: SeatView): number {
+  return Math.min(G.credit['0'], G.credit['1']);
+}
+
+/**
+ * Chance an unverified deal survives one incident at this escalation, with the principals'
+ * standing (the lower credit of the two; 0 if not given).
+ */
+export function survivalAt(
+  scenario: Scenario,
+  escalation: number,
+  directed: boolean,
+  credit = 0,
+): number {
   const t = scenario.tunables.strain;
   return clamp(
-    t.integrity - t.perEscalation * escalation - (directed ? t.directedPenalty : 0),
+    t.integrity -
+      t.perEscalation * escalation -
+      (directed ? t.directedPenalty : 0) +
+      t.creditShield * credit,
     0,
     1,
   );

@@ -90,6 +90,27 @@ describe('survivalOdds', () => {
     t.G.tracks.escalation = 60;
     expect(survivalOdds(t.G, t.scenario, true)).toBe(0);
   });
+
+  it('rises with the principals’ standing: the lower credit of the two, times creditShield', () => {
+    const t = table();
+    // The frozen fixture predates the shield (default 0): credit changes nothing there.
+    t.G.credit = { '0': 3, '1': 5, '2': 0 };
+    expect(survivalOdds(t.G, t.scenario, false)).toBeCloseTo(0.77, 10);
+    t.scenario = structuredClone(t.scenario);
+    t.scenario.tunables.strain.creditShield = 0.03;
+    expect(survivalOdds(t.G, t.scenario, false)).toBeCloseTo(0.77 + 0.09, 10);
+    t.G.credit['1'] = 1;
+    expect(survivalOdds(t.G, t.scenario, false)).toBeCloseTo(0.77 + 0.03, 10);
+    t.G.credit = { '0': 10, '1': 10, '2': 0 };
+    expect(survivalOdds(t.G, t.scenario, false)).toBe(1);
+  });
+
+  it.each(['doha-2026', 'meridian-strait'])('%s: credit shields deals', (id) => {
+    const t = table({ scenario: id });
+    const bare = survivalOdds(t.G, t.scenario, false);
+    t.G.credit = { '0': 3, '1': 3, '2': 0 };
+    expect(survivalOdds(t.G, t.scenario, false)).toBeGreaterThan(bare + 0.05);
+  });
 });
 
 describe('draws', () => {

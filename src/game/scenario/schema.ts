@@ -207,6 +207,11 @@ const tunables = z
         integrity: probability,
         perEscalation: probability,
         directedPenalty: probability,
+        /**
+         * Standing at home holds a deal together: survival rises by this much for each point of
+         * credit of the less-credited principal (both signed it). 0 (the default) leaves it out.
+         */
+        creditShield: probability.default(0),
       })
       .strict(),
     postures: z
