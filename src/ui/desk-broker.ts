@@ -93,7 +93,7 @@ function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
     h('h4', { id: headingId }, memo.heading),
     rows.length
       ? h('ul', { class: 'clauses' }, ...rows)
-      : h('p', { class: 'hint' }, 'No clauses: a message.'),
+      : h('p', { class: 'hint' }, 'A message, with no clauses to deliver.'),
     card.text ? h('blockquote', {}, card.text) : null,
     sentenceBoxes.length
       ? h('ul', { class: 'sentences' }, ...sentenceBoxes.map((x) => x.el))
