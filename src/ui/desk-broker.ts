@@ -151,6 +151,7 @@ function bundleForm(bundle: BundleModel, act: Intents): HTMLElement {
     'Bundle clauses from both sides',
     {},
     h('p', { class: 'hint' }, bundle.hint),
+    bundle.reason ? h('p', { class: 'warning' }, bundle.reason) : null,
     h('ul', { class: 'checks' }, ...items),
     note,
     h(

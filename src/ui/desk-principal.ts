@@ -1,8 +1,8 @@
 // A principal's desk: postures and the memo composer (drafting), the inbox (mediation to press)
 // and the seat's own memos. It renders the seat model (src/game/seat-model.ts) and the desk's
 // share of it (src/game/model/desk.ts): every number, name and fate comes from there.
-import type { ComposerModel } from '../game/model/desk';
-import type { MemoModel, PostureOption, ProposalCard, SeatModel } from '../game/seat-model';
+import type { ComposerModel, InboxCard } from '../game/model/desk';
+import type { MemoModel, PostureOption, SeatModel } from '../game/seat-model';
 import type { Intents } from '../client/intents';
 import { h, uid } from './dom';
 import { refusalSlot, sends } from './refusal';
@@ -172,7 +172,7 @@ export function sentMemos(memos: MemoModel[]): HTMLElement | null {
 }
 
 /** The clauses as delivered; to the author at ratification, a reframed size against its own. */
-function shownClauses(card: ProposalCard): HTMLElement {
+function shownClauses(card: InboxCard): HTMLElement {
   return h(
     'ul',
     { class: 'clauses' },
@@ -190,7 +190,7 @@ function shownClauses(card: ProposalCard): HTMLElement {
   );
 }
 
-export function proposalCard(card: ProposalCard, act: Intents): HTMLElement {
+export function proposalCard(card: InboxCard, act: Intents): HTMLElement {
   const headingId = uid('prop');
   const el = h(
     'article',
@@ -209,6 +209,7 @@ export function proposalCard(card: ProposalCard, act: Intents): HTMLElement {
       ),
     );
   if (card.message) el.append(h('p', { class: 'hint' }, 'A message: read, not answered.'));
+  if (card.verifyText) el.append(h('p', { class: 'meta' }, card.verifyText));
   if (card.due) {
     const accept = h(
       'button',
@@ -247,7 +248,7 @@ export function proposalCard(card: ProposalCard, act: Intents): HTMLElement {
   return el;
 }
 
-export function inbox(cards: ProposalCard[], act: Intents): HTMLElement {
+export function inbox(cards: InboxCard[], act: Intents): HTMLElement {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'inbox-h' },

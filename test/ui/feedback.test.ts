@@ -53,8 +53,9 @@ describe('incidents', () => {
       const effects = model.incidents.find((i) => i.id === incident.id)!.effects;
       expect(effects.length).toBeGreaterThan(0);
       const words = effects.map((e) => e.text).join(', ');
+      const capital = words.charAt(0).toUpperCase() + words.slice(1);
       expect(words.length).toBeGreaterThan(0);
-      expect(text).toContain(words);
+      expect(text).toContain(capital);
       shown.destroy();
       shown = null;
     }

@@ -82,6 +82,8 @@ export interface BrokerMemo {
 
 export interface BundleModel {
   hint: string;
+  /** Why no bundle can be sent now (the rules' words), or null. */
+  reason: string | null;
   items: { memoId: string; clause: number; label: string }[];
 }
 
@@ -135,6 +137,22 @@ export interface EndModel {
   }[];
 }
 
+/** A proposal in a principal's inbox, with how long it would take to verify if signed now. */
+export interface InboxCard extends ProposalCard {
+  verifyText: string | null;
+}
+
+function inboxCard(card: ProposalCard): InboxCard {
+  const n = card.verifyRounds;
+  const verifyText =
+    !card.due || card.message
+      ? null
+      : n === 0
+        ? 'If signed, it is verified at the next resolution.'
+        : `If signed, it takes ${n === 1 ? 'one round' : `${n} rounds`} to verify.`;
+  return { ...card, verifyText };
+}
+
 export interface DeskModel {
   title: string;
   status: string;
@@ -145,7 +163,7 @@ export interface DeskModel {
   postures: SeatModel['postures'];
   composer: ComposerModel | null;
   /** A principal's inbox, from mediation to press; null where the desk shows none. */
-  inbox: ProposalCard[] | null;
+  inbox: InboxCard[] | null;
   brokerMemos: BrokerMemo[] | null;
   bundle: BundleModel | null;
   table: TableModel | null;
@@ -160,6 +178,7 @@ export interface DeskModel {
 }
 
 const effectsText = (effects: Effect[]) => effects.map((e) => e.text).join(', ');
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function composerOf(view: SeatView, model: SeatModel, scenario: Scenario): ComposerModel | null {
   const seat = model.seat;
@@ -237,7 +256,7 @@ function brokerMemoOf(
 }
 
 function bundleOf(model: SeatModel, scenario: Scenario, cards: MemoCard[]): BundleModel | null {
-  if (!model.moves.bundle.possible) return null;
+  if (!cards.some((m) => m.author === '0') || !cards.some((m) => m.author === '1')) return null;
   const items = cards.flatMap((m) =>
     m.clauses.map((c, i) => ({ memoId: m.id, clause: i, label: `${m.authorName}: ${c.text}` })),
   );
@@ -245,6 +264,7 @@ function bundleOf(model: SeatModel, scenario: Scenario, cards: MemoCard[]): Bund
   const cost = mediationCosts(scenario).bundle;
   return {
     hint: `Up to ${MAX_CLAUSES} clauses, at least one from each side, sent to both as one proposal. Cost: ${cost} capital. The memos used are consumed.`,
+    reason: model.moves.bundle.reason,
     items,
   };
 }
@@ -275,10 +295,27 @@ function deliveredOf(view: SeatView, model: SeatModel, scenario: Scenario): Deli
           ? 'Your bundle'
           : `${raw?.author ? seatName(scenario, raw.author) : 'A principal'}’s memo, relayed`;
     const to = (raw?.recipients ?? []).map((s) => seatName(scenario, s)).join(' and ');
+    // Each recipient's answer, and the author's once it was asked to ratify.
+    const asked = raw
+      ? [
+          ...raw.recipients,
+          ...(raw.author && (raw.answers[raw.author] || raw.stage === 'ratification')
+            ? [raw.author]
+            : []),
+        ].filter((s, i, all) => all.indexOf(s) === i)
+      : [];
+    const answers = asked.map((s) => {
+      const a = raw?.answers[s];
+      const name = seatName(scenario, s);
+      if (a) return `${name} ${a === 'accept' ? 'accepted' : 'rejected'}`;
+      return p.stage === 'open' || p.stage === 'ratification'
+        ? `${name} has not answered yet`
+        : `${name} did not answer`;
+    });
     return {
       meta: `Round ${p.round} · ${what} to ${to} · ${p.stageWords}`,
       clauses: p.clauses.map((c) => c.text),
-      answers: p.answers.length ? `${p.answers.join(' · ')}.` : null,
+      answers: p.stage !== 'message' && answers.length ? `${answers.join(' · ')}.` : null,
     };
   });
 }
@@ -297,11 +334,10 @@ function pressOf(view: SeatView, model: SeatModel): PressModel | null {
   if (sealed)
     return { said: `Sealed until everyone has spoken: ${SAID[sealed.kind]}.`, hint, options: [] };
   if (!model.acting) return { said: 'You have spoken.', hint, options: [] };
-  const options = model.moves.statement.instances.map((i) => ({
-    kind: i.args[0].kind,
-    label: i.label,
-    args: i.args,
-  }));
+  const options = model.moves.statement.instances.map((i) => {
+    const fx = effectsText([...i.effects, ...i.cost]);
+    return { kind: i.args[0].kind, label: fx ? `${i.label} (${fx})` : i.label, args: i.args };
+  });
   return { said: null, hint, options };
 }
 
@@ -436,7 +472,9 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
     composer: composerOf(view, model, scenario),
     inbox:
       principal && ['mediation', 'response', 'press'].includes(model.step)
-        ? model.inbox.filter((i: InboxItem): i is ProposalCard => i.kind === 'proposal')
+        ? model.inbox
+            .filter((i: InboxItem): i is ProposalCard => i.kind === 'proposal')
+            .map(inboxCard)
         : null,
     brokerMemos: brokerCards?.map((c) => brokerMemoOf(view, model, scenario, c)) ?? null,
     bundle: brokerCards ? bundleOf(model, scenario, brokerCards) : null,
@@ -471,7 +509,7 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
         round: i.round,
         headline: i.headline,
         place: i.place,
-        effects: effectsText(i.effects) || 'No change to the tracks.',
+        effects: capitalise(effectsText(i.effects)) || 'No change to the tracks.',
         directed: i.directedByYou === true,
       })),
     end: endOf(view, model, scenario),

@@ -2,7 +2,7 @@
 // screenshot script (test/e2e/screens.ts): no server, no bots, nothing moving, so two runs of the
 // same state draw the same pixels.
 import { makeCheck } from '../../../src/client/check';
-import { makeTableStore, type Refusal } from '../../../src/client/store';
+import { makeTableStore, withView, type Refusal } from '../../../src/client/store';
 import type { SeatView, Seat } from '../../../src/game/types';
 import { mountAnnouncer } from '../../../src/ui/announcer';
 import { placeRefusal } from '../../../src/ui/refusal';
@@ -39,7 +39,8 @@ window.sceneReady = () => mounted.game.isBooted && frames > 2;
 window.showCase = (c) => {
   frames = 0;
   store.setState({
-    view: c.view,
+    // The view with its seat model, as the connection sets them (store.ts `withView`).
+    ...withView({ model: null, seenAtStep: null, clockOffset: 0 }, c.view, c.seat),
     seat: c.seat,
     phase: 'playing',
     mode: 'solo',
