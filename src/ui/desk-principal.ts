@@ -177,7 +177,12 @@ function shownClauses(card: InboxCard): HTMLElement {
     'ul',
     { class: 'clauses' },
     ...card.clauses.map((c) => {
-      if (c.struck) return h('li', { class: 'struck' }, c.text);
+      if (c.struck)
+        return h(
+          'li',
+          { class: 'struck' },
+          h('span', { 'aria-label': 'struck by the broker' }, c.text),
+        );
       if (c.reframedFrom)
         return h(
           'li',

@@ -7,7 +7,7 @@
  *
  * `deskModel(view, model)` is pure. Nothing here is secret beyond what the view already holds.
  */
-import { BROKER, MAX_CLAUSES, MAX_NOTE, MAX_TEXT, isPrincipal } from '../constants';
+import { BROKER, MAX_CLAUSES, MAX_NOTE, MAX_TEXT, REDACTED, isPrincipal } from '../constants';
 import { clauseSizes, mediationCosts, relativeGiver, sizeStep } from '../facts';
 import type { RelativeGiver } from '../clauses';
 import type { MoveArgs } from '../move-args';
@@ -402,7 +402,7 @@ function endOf(view: SeatView, model: SeatModel, scenario: Scenario): EndModel |
       ? `directed by ${seatName(scenario, '1')}`
       : 'rogue: nobody directed it';
   const clauseWords = (cs: (Clause | null)[]) =>
-    cs.map((c) => (c ? clauseModel(scenario, c).text : 'Struck by the broker'));
+    cs.map((c) => (c ? clauseModel(scenario, c).text : `Struck by the broker: ${REDACTED}`));
   return {
     heading: `${OUTCOME_NAMES[final.outcome]}${you ? ' · You win' : ''}`,
     rows: SEATS.map((s) => ({
