@@ -163,6 +163,33 @@ function incidentsPanel(incidents: IncidentLine[]): HTMLElement | null {
   );
 }
 
+/** What changed since this seat last looked: incidents with their effects, deals, reframes. */
+function changesPanel(desk: DeskModel): HTMLElement | null {
+  if (desk.changes.length === 0 && !desk.trackChanges) return null;
+  return h(
+    'section',
+    { class: 'panel changes', 'aria-labelledby': 'changes-h' },
+    h('h3', { id: 'changes-h' }, 'Since your last step'),
+    desk.trackChanges ? h('p', {}, h('strong', {}, 'Tracks: '), desk.trackChanges) : null,
+    desk.changes.length
+      ? h(
+          'ul',
+          {},
+          ...desk.changes.map((c) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, `${c.heading}: `),
+              c.text,
+              c.effects ? ` (${c.effects})` : '',
+              c.directed ? h('span', { class: 'directed' }, ' Directed by you.') : null,
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
 function feedPanel(view: SeatView): HTMLElement {
   const entries = [...view.feed].reverse().slice(0, 60);
   return h(
@@ -279,9 +306,19 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     }
     renderKeyed(
       side,
-      JSON.stringify([view.feed.length, d.tracks, d.deals, d.objectives, d.incidents, model.seat]),
+      JSON.stringify([
+        view.feed.length,
+        d.tracks,
+        d.deals,
+        d.objectives,
+        d.incidents,
+        d.changes,
+        d.trackChanges,
+        model.seat,
+      ]),
       () =>
         [
+          changesPanel(d),
           objectives(d),
           tracksText(d),
           dealsText(d.deals),

@@ -22,6 +22,7 @@ import {
   matchAt,
   mediationWithMemo,
   randomSeatViews,
+  ratificationMatch,
   viewFor,
 } from './states';
 
@@ -202,3 +203,28 @@ describe('the end screen', () => {
     }
   });
 });
+
+describe('what changed since the last step', () => {
+  it.each(SCENARIOS)('%s: the author ratifying a reframed memo is told what changed', (id) => {
+    const r = ratificationMatchReframed(id);
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const panel = shown.root.querySelector('section.changes')?.textContent ?? '';
+    expect(panel).toContain('Your memo was reframed');
+    expect(panel).toMatch(/you wrote .+, delivered as /);
+    shown.destroy();
+    // The recipient is not told.
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    expect(shown.root.querySelector('section.changes')?.textContent ?? '').not.toContain(
+      'reframed',
+    );
+  });
+});
+
+function ratificationMatchReframed(id: (typeof SCENARIOS)[number]) {
+  return ratificationMatch(id, 'ui-changes', (memo) => {
+    const c = memo.clauses[0] as { id: string; size: string };
+    const sizes = getScenario(id).catalog.find((d) => d.id === c.id)!.sizes;
+    const at = sizes.findIndex((s) => s.id === c.size);
+    return { reframes: [{ clause: 0, delta: at > 0 ? -1 : 1 }] };
+  });
+}

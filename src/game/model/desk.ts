@@ -174,6 +174,10 @@ export interface DeskModel {
   tracks: { label: string; value: string }[];
   deals: DealModel[];
   incidents: IncidentLine[];
+  /** What changed since this seat's last look (seat-model.ts `changes`), in lines. */
+  changes: { heading: string; text: string; effects: string; directed: boolean }[];
+  /** The tracks' movement since then ("Escalation +1, oil price −1"), or null. */
+  trackChanges: string | null;
   end: EndModel | null;
 }
 
@@ -512,6 +516,13 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
         effects: capitalise(effectsText(i.effects)) || 'No change to the tracks.',
         directed: i.directedByYou === true,
       })),
+    changes: model.changes.map((c) => ({
+      heading: c.heading,
+      text: c.text,
+      effects: capitalise(effectsText(c.effects)),
+      directed: c.directedByYou === true,
+    })),
+    trackChanges: model.trackChanges.length ? capitalise(effectsText(model.trackChanges)) : null,
     end: endOf(view, model, scenario),
   };
 }
