@@ -150,7 +150,9 @@ function inboxCard(card: ProposalCard): InboxCard {
       : n === 0
         ? 'If signed, it is verified at the next resolution.'
         : `If signed, it takes ${n === 1 ? 'one round' : `${n} rounds`} to verify.`;
-  return { ...card, verifyText };
+  // A struck clause reads as ███ (its accessible name says "struck by the broker").
+  const clauses = card.clauses.map((c) => (c.struck ? { ...c, text: REDACTED } : c));
+  return { ...card, clauses, verifyText };
 }
 
 export interface DeskModel {
