@@ -239,16 +239,8 @@ export function proposalCard(card: InboxCard, act: Intents): HTMLElement {
     el.append(h('div', { class: 'actions' }, accept, reject), refusalSlot(`respond:${card.id}`));
     if (!card.accept.legal && card.accept.reason)
       el.append(h('p', { class: 'warning' }, card.accept.reason));
-  } else if (card.yourAnswer) {
-    el.append(
-      h(
-        'p',
-        { class: 'meta' },
-        `You ${card.yourAnswer === 'accept' ? 'accepted' : 'rejected'} · ${card.stageWords}.`,
-      ),
-    );
-  } else if (!card.message) {
-    el.append(h('p', { class: 'meta' }, `Now ${card.stageWords}.`));
+  } else if (card.answerText) {
+    el.append(h('p', { class: 'meta' }, card.answerText));
   }
   return el;
 }

@@ -140,6 +140,8 @@ export interface EndModel {
 /** A proposal in a principal's inbox, with how long it would take to verify if signed now. */
 export interface InboxCard extends ProposalCard {
   verifyText: string | null;
+  /** Once answered (or not this seat's to answer): its answer and where the card stands. */
+  answerText: string | null;
 }
 
 function inboxCard(card: ProposalCard): InboxCard {
@@ -152,7 +154,17 @@ function inboxCard(card: ProposalCard): InboxCard {
         : `If signed, it takes ${n === 1 ? 'one round' : `${n} rounds`} to verify.`;
   // A struck clause reads as ███ (its accessible name says "struck by the broker").
   const clauses = card.clauses.map((c) => (c.struck ? { ...c, text: REDACTED } : c));
-  return { ...card, clauses, verifyText };
+  const you = card.yourAnswer === 'accept' ? 'accepted' : 'rejected';
+  const answerText = card.due
+    ? null
+    : card.yourAnswer
+      ? card.yourAnswer === 'reject' && card.stage === 'rejected'
+        ? 'You rejected it.'
+        : `You ${you} it; it is now ${card.stageWords}.`
+      : card.message
+        ? null
+        : `It is ${card.stageWords}.`;
+  return { ...card, clauses, verifyText, answerText };
 }
 
 export interface DeskModel {
