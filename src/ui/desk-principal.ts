@@ -149,12 +149,17 @@ export function memoComposer(composer: ComposerModel, act: Intents): HTMLElement
   return section;
 }
 
-export function sentMemos(memos: MemoModel[]): HTMLElement | null {
+export function sentMemos(
+  memos: MemoModel[],
+  heading = 'Your memos',
+  id = 'sent-h',
+  from = false,
+): HTMLElement | null {
   if (memos.length === 0) return null;
   return h(
     'section',
-    { class: 'panel', 'aria-labelledby': 'sent-h' },
-    h('h3', { id: 'sent-h' }, 'Your memos'),
+    { class: 'panel', 'aria-labelledby': id },
+    h('h3', { id }, heading),
     h(
       'ul',
       { class: 'memo-list' },
@@ -162,7 +167,11 @@ export function sentMemos(memos: MemoModel[]): HTMLElement | null {
         h(
           'li',
           { class: `fate-${m.fate}` },
-          h('span', { class: 'meta' }, `Round ${m.round} · ${m.fateWords}`),
+          h(
+            'span',
+            { class: 'meta' },
+            `Round ${m.round}${from ? ` · from ${m.authorName}` : ''} · ${m.fateWords}`,
+          ),
           m.clauses.length ? h('ul', {}, ...m.clauses.map((c) => h('li', {}, c.text))) : null,
           m.text ? h('blockquote', {}, m.text) : null,
         ),

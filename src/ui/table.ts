@@ -99,6 +99,8 @@ function deskFor(desk: DeskModel, seated: boolean, over: boolean, act: Intents):
   if (desk.press) parts.push(pressPanel(desk.press, act));
   if (desk.delivered) parts.push(deliveredPanel(desk.delivered));
   if (desk.memos) parts.push(sentMemos(desk.memos));
+  if (desk.brokerMemoList)
+    parts.push(sentMemos(desk.brokerMemoList, 'Memos this round and last', 'handled-h', true));
   // The done button's slot also takes any refusal whose control is no longer on the desk.
   const doneSlot = refusalSlot('done', '*');
   return [done, doneSlot, reminder, ...parts].filter((x): x is HTMLElement => x !== null);

@@ -228,3 +228,21 @@ function ratificationMatchReframed(id: (typeof SCENARIOS)[number]) {
     return { reframes: [{ clause: 0, delta: at > 0 ? -1 : 1 }] };
   });
 }
+
+describe('the broker’s memos', () => {
+  it.each(SCENARIOS)('%s: each memo of the round says what became of it', (id) => {
+    const r = mediationWithMemo(id);
+    const a = r.G.memos.find((m) => m.author === '0' && m.status === 'pending')!;
+    const b = r.G.memos.find((m) => m.author === '1' && m.status === 'pending')!;
+    expect(applyMove(r, '2', 'hold', [a.id])).toBeNull();
+    expect(applyMove(r, '2', 'relay', [b.id, {}])).toBeNull();
+    allDone(r); // to response
+    shown = renderSeat(viewFor(r.G, '2'), '2');
+    const lines = [...shown.root.querySelectorAll('[aria-labelledby="handled-h"] .meta')].map(
+      (e) => e.textContent,
+    );
+    const s = getScenario(id);
+    expect(lines).toContain(`Round 1 · from ${s.seats.A.name} · ${MEMO_FATE_WORDS.held}`);
+    expect(lines).toContain(`Round 1 · from ${s.seats.B.name} · ${MEMO_FATE_WORDS.relayed}`);
+  });
+});

@@ -184,6 +184,7 @@ export interface DeskModel {
   delivered: DeliveredItem[] | null;
   press: PressModel | null;
   memos: MemoModel[] | null;
+  brokerMemoList: MemoModel[] | null;
   objectives: { heading: string; items: { title: string; text: string }[] } | null;
   tracks: { label: string; value: string }[];
   deals: DealModel[];
@@ -500,6 +501,9 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
     delivered: deliveredOf(view, model, scenario),
     press: pressOf(view, model),
     memos: principal ? [...model.memos].reverse() : null,
+    // The broker's memos of this round and the last, each with its fate (held, relayed, leaked…).
+    brokerMemoList:
+      seat === BROKER ? model.memos.filter((m) => m.round >= model.round - 1).reverse() : null,
     objectives:
       model.objectives.length === 0
         ? null
