@@ -246,3 +246,26 @@ describe('the broker’s memos', () => {
     expect(lines).toContain(`Round 1 · from ${s.seats.B.name} · ${MEMO_FATE_WORDS.relayed}`);
   });
 });
+
+describe('the countdown in the header', () => {
+  it.each(SCENARIOS)('%s: the seat model’s countdown, timed and paused', (id) => {
+    const r = freshMatch(id, 'ui-clock');
+    const view = viewFor(r.G, '0');
+    view.clock = { ...view.clock, deadline: Date.now() + 65_000 };
+    shown = renderSeat(view, '0');
+    const countdown = () => shown!.root.querySelector('.countdown')?.textContent ?? '';
+    expect(countdown()).toMatch(/^1:0[45] left$/);
+    shown.destroy();
+    const paused = viewFor(r.G, '0');
+    paused.paused = { since: Date.now(), remaining: 30_000 };
+    shown = renderSeat(paused, '0');
+    expect(countdown()).toBe('Paused: 0:30 left');
+    expect(shown.root.querySelector('.status-line')?.textContent).toMatch(
+      /^Paused by the facilitator · Round 1 of \d+ · Drafting/,
+    );
+    shown.destroy();
+    // Untimed: nothing in the header.
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    expect(countdown()).toBe('');
+  });
+});
