@@ -8,12 +8,14 @@ import { BROKER } from '../game/constants';
 import { explainMove } from '../game/enumerate';
 import {
   brokerClaimCost,
+  capitalFree,
   claimableDeals,
   clauseSetProblem,
   clausesGivenBy,
   mayGive,
   mayHold,
   mediationCosts,
+  leakKind,
   memosAtBroker,
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
@@ -34,6 +36,12 @@ export interface BrokerParams {
   /** Uses strikes and reframes. */
   edits: boolean;
   bundles: boolean;
+  /** How much more (in its own points) a reframed relay must promise than the best without. */
+  reframeBar: number;
+  /** A relay promising this little is held for a better moment (while the limit allows). */
+  holdBelow: number;
+  /** A pure demand whose relay promises no more than this may be leaked (see leakWorth). */
+  leakBelow: number;
 }
 
 export const BROKER_PARAMS: BrokerParams = {
@@ -43,6 +51,9 @@ export const BROKER_PARAMS: BrokerParams = {
   leaks: 1,
   edits: true,
   bundles: true,
+  reframeBar: 0,
+  holdBelow: 0.4,
+  leakBelow: 99,
 };
 
 const RIVALRY = PRINCIPAL_PARAMS.none.rivalry;
@@ -173,7 +184,7 @@ export class NormalBroker {
   ): Option {
     const author = sideOfAuthor(memo);
     const recipient = other(author);
-    const capital = view.tracks.capital;
+    const capital = capitalFree(view);
     const reframeCost = mediationCosts(scenario).reframe;
     const asIs: Option = {
       action: { move: 'relay', args: [memo.id, {}] },
@@ -214,7 +225,10 @@ export class NormalBroker {
             j === i ? { ...clause, size: next.id } : memo.clauses[j]!,
           );
           const worth = value(changed, reframeCost) - 0.1 * struck.length;
-          if (worth > best.worth + 0.3 && !clauseSetProblem(view, scenario, changed)) {
+          if (
+            worth > best.worth + this.params.reframeBar &&
+            !clauseSetProblem(view, scenario, changed)
+          ) {
             const opts: Record<string, unknown> = { reframes: [{ clause: i, delta }] };
             if (struck.length > 0) opts.redactClauses = struck;
             best = { action: { move: 'relay', args: [memo.id, opts] }, worth, memos: [memo.id] };
@@ -232,7 +246,7 @@ export class NormalBroker {
     offsets: Record<Side, number>,
   ): Option | null {
     const cost = mediationCosts(scenario).bundle;
-    if (!this.params.bundles || view.tracks.capital - cost < this.params.reserve) return null;
+    if (!this.params.bundles || capitalFree(view) - cost < this.params.reserve) return null;
     let best: Option | null = null;
     const fromA = memos.filter((m) => m.author === '0' && m.clauses.length > 0);
     const fromB = memos.filter((m) => m.author === '1' && m.clauses.length > 0);
@@ -271,7 +285,7 @@ export class NormalBroker {
 
   tableOption(view: SeatView, scenario: Scenario, offsets: Record<Side, number>): Option | null {
     const cost = mediationCosts(scenario).table;
-    if (view.tracks.capital - cost < this.params.reserve) return null;
+    if (capitalFree(view) - cost < this.params.reserve) return null;
     if (view.proposals.some((p) => p.kind === 'table' && p.round === view.round)) return null;
     const all = scenario.catalog.flatMap((d) =>
       d.sizes.map((s) => ({ id: d.id, size: s.id, giver: d.giver }) as Clause),
@@ -332,10 +346,10 @@ export class NormalBroker {
     for (const memo of pending) {
       if (hot && holdable(memo)) return { move: 'hold', args: [memo.id] };
       const relay = this.relayOption(view, scenario, memo, offsets);
-      const leak = this.leakWorth(view, memo, relay);
+      const leak = this.leakWorth(view, scenario, memo, relay);
       if (leak) return { move: 'leak', args: [memo.id] };
       // Nothing worth passing on yet: wait a round for a better partner to bundle with.
-      if (relay.worth <= 0.05 && memo.clauses.length > 0 && holdable(memo))
+      if (relay.worth <= this.params.holdBelow && memo.clauses.length > 0 && holdable(memo))
         return { move: 'hold', args: [memo.id] };
       if (this.legal(view, relay.action)) return relay.action;
       const plain: BotAction = { move: 'relay', args: [memo.id] };
@@ -350,17 +364,20 @@ export class NormalBroker {
   }
 
   /** A leak, rarely and on purpose: a pure demand at its limit, from a side under little pressure. */
-  private leakWorth(view: SeatView, memo: Memo, relay: Option): boolean {
-    if (mayHold(view, memo) || relay.worth > 0.05 || memo.clauses.length === 0) return false;
+  private leakWorth(view: SeatView, scenario: Scenario, memo: Memo, relay: Option): boolean {
+    // A pure demand that nothing would make worth passing on: leaking it
+    // exposes posturing, which earns credit (RULES.md) and puts pressure on its author.
+    if (relay.worth > this.params.leakBelow || leakKind(memo) !== 'demand') return false;
     const leaks = view.feed.filter((f) => f.kind === 'leak').length;
     if (leaks >= this.params.leaks) return false;
     const author = sideOfAuthor(memo);
     const pressure = author === 'A' ? view.tracks.pressureA : view.tracks.pressureB;
-    const gives = memo.clauses.some((c) => c.giver === author || c.giver === 'both');
+    // A leak invites scrutiny of this author's reframed memos (still owed or not yet exposed).
     const reframed = view.memos.some(
-      (m) => m.author === memo.author && (m.delivery?.reframes.length ?? 0) > 0,
+      (m) => m.author === memo.author && !m.exposed && (m.delivery?.reframes.length ?? 0) > 0,
     );
-    return !gives && !reframed && pressure <= 5 && view.tracks.capital >= 2;
+    const cost = mediationCosts(scenario).leak;
+    return !reframed && pressure <= 4 && capitalFree(view) - cost >= this.params.reserve;
   }
 
   private press(view: SeatView, scenario: Scenario): BotAction {

@@ -26,6 +26,7 @@ import type {
   Proposal,
   ProxyLeash,
 } from '../game/types';
+import { memoText, type Voice } from './memo-text';
 import type { BotRng } from './rng';
 import type { BotAction, Persona } from './types';
 import {
@@ -60,6 +61,11 @@ export interface PrincipalParams {
   blameChance: number;
   /** Posture temperament. */
   stance: 'hawk' | 'dove' | 'neutral';
+  /**
+   * Chance it opens the match with a pure demand (an anchor: the thing it wants most, nothing
+   * offered), before trading; a broker may leak such a memo to expose the posturing.
+   */
+  anchorChance: number;
 }
 
 export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
@@ -74,6 +80,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     givesNothing: false,
     blameChance: 0.3,
     stance: 'neutral',
+    anchorChance: 0.15,
   },
   hawk: {
     rivalry: 0.9,
@@ -86,6 +93,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     givesNothing: false,
     blameChance: 0.8,
     stance: 'hawk',
+    anchorChance: 0.5,
   },
   dove: {
     rivalry: 0.4,
@@ -98,6 +106,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     givesNothing: false,
     blameChance: 0,
     stance: 'dove',
+    anchorChance: 0,
   },
   staller: {
     rivalry: 1,
@@ -110,6 +119,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     givesNothing: true,
     blameChance: 0.4,
     stance: 'neutral',
+    anchorChance: 0,
   },
 };
 
@@ -181,14 +191,6 @@ export function postureB(view: SeatView, scenario: Scenario, p: PrincipalParams)
   return { proxyLeash, enrichment };
 }
 
-const TEXTS = {
-  trade: 'A balanced step: we move on this if they move on that.',
-  give: 'A gesture of good faith, to be matched in kind.',
-  ask: 'We need a concrete sign before anything else.',
-  build: 'A small step that costs neither side much.',
-  message: 'We remain ready to talk, through you, whenever the other side is serious.',
-};
-
 interface Draft {
   clauses: Clause[];
   text: string;
@@ -255,6 +257,12 @@ export class NormalPrincipal {
       default:
         return { move: 'done', args: [] };
     }
+  }
+
+  /** The voice its memos are written in, from its persona's parameters. */
+  private voice(): Voice {
+    if (this.params.givesNothing) return 'staller';
+    return this.params.stance === 'neutral' ? 'none' : this.params.stance;
   }
 
   private legal(view: SeatView, action: BotAction): boolean {
@@ -342,28 +350,37 @@ export class NormalPrincipal {
     scored.sort((a, b) => b.score - a.score || a.clauses.length - b.clauses.length);
     const drafts: Draft[] = [];
     const used = new Set<string>();
+    const write = (clauses: Clause[]): Draft => ({
+      clauses,
+      text: memoText(
+        view,
+        scenario,
+        this.seat,
+        clauses,
+        this.voice(),
+        this.rng.fork(`text${view.round}:${drafts.length}`),
+      ),
+    });
+    // An opening anchor: the one thing it wants most, nothing offered.
+    if (view.round === 1 && !p.givesNothing && this.rng.fork('anchor').chance(p.anchorChance)) {
+      const anchor = scored
+        .filter((s) => s.clauses.length === 1 && givenBy(side, s.clauses) === 0)
+        .sort((a, b) => b.me - a.me)[0];
+      if (anchor) {
+        drafts.push(write(anchor.clauses));
+        for (const c of anchor.clauses) used.add(c.id);
+      }
+    }
     for (const s of scored) {
       if (drafts.length >= limit) break;
       if (s.score < 100 && !p.givesNothing) break;
       if (s.clauses.some((c) => used.has(c.id))) continue;
       for (const c of s.clauses) used.add(c.id);
-      const gives = givenBy(side, s.clauses);
-      const asks = s.clauses.length - gives;
-      const text = p.givesNothing
-        ? TEXTS.ask
-        : gives > 0 && asks > 0
-          ? TEXTS.trade
-          : s.clauses.every((c) => c.giver === 'both')
-            ? TEXTS.build
-            : gives > 0
-              ? TEXTS.give
-              : TEXTS.ask;
-      drafts.push({ clauses: s.clauses, text });
+      drafts.push(write(s.clauses));
     }
     if (p.givesNothing && drafts.length < limit && this.rng.fork(`msg${view.round}`).chance(0.5))
-      drafts.push({ clauses: [], text: TEXTS.message });
-    if (drafts.length === 0 && p.stance !== 'hawk')
-      drafts.push({ clauses: [], text: TEXTS.message });
+      drafts.push(write([]));
+    if (drafts.length === 0 && p.stance !== 'hawk') drafts.push(write([]));
     return drafts.slice(0, limit);
   }
 

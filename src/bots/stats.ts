@@ -1,5 +1,7 @@
 // What one match leaves behind, and the figures over many: win rates, outcome classes, tracks,
 // deals, the broker's handling of memos, incidents and match length.
+import { cardsMet } from '../game/facts';
+import { getScenario } from '../game/scenario';
 import { TRACK_NAMES, type TrackName } from '../game/scenario/schema';
 import type { BackchannelState, Outcome, Seat } from '../game/types';
 
@@ -41,6 +43,8 @@ export interface MatchSummary {
   stalls: number;
   incidents: number;
   walkouts: number;
+  /** Every card dealt in the match (both agendas, the mandate), by id: met at the end or not. */
+  cards: Record<string, boolean>;
 }
 
 export function summarise(G: BackchannelState, seed: string): MatchSummary {
@@ -84,8 +88,13 @@ export function summarise(G: BackchannelState, seed: string): MatchSummary {
     stalls: s?.stalls ?? 0,
     incidents: G.incidents.length,
     walkouts: G.walkouts['0'].length + G.walkouts['1'].length,
+    cards: cardsMet(G, getScenario(G.options.scenario)),
   };
 }
+
+/** The broker's tools, each counted in a match when used at least once. */
+const TOOLS = { reframe: 'reframed', hold: 'held', leak: 'leaked', expire: 'expired' } as const;
+type Tool = keyof typeof TOOLS;
 
 export interface Aggregate {
   matches: number;
@@ -104,6 +113,12 @@ export interface Aggregate {
   walkouts: number;
   incidents: { total: number; perMatch: number };
   length: { meanRounds: number; endedBy: Record<'rounds' | 'war' | 'walkout', number> };
+  /** Share of matches in which the broker used each tool at least once (an expiry: let one lapse). */
+  toolUse: Record<Tool, number>;
+  /** Share of signed deals that collapsed before they verified. */
+  collapsedShare: number;
+  /** For every card dealt at least once: in how many matches, and the share of those it was met. */
+  cards: Record<string, { dealt: number; met: number }>;
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -127,6 +142,14 @@ export function aggregate(list: readonly MatchSummary[]): Aggregate {
   const memoTotals = Object.fromEntries(
     MEMO_KEYS.map((k) => [k, sum((m) => m.memos[k])]),
   ) as Record<MemoKey, number>;
+  const cards: Aggregate['cards'] = {};
+  for (const m of list)
+    for (const [id, met] of Object.entries(m.cards)) {
+      const c = (cards[id] ??= { dealt: 0, met: 0 });
+      c.dealt++;
+      if (met) c.met++;
+    }
+  for (const c of Object.values(cards)) c.met = round4(c.met / c.dealt);
   return {
     matches: list.length,
     winRate: byRole((m, seat) => (m.winners.includes(seat) ? 1 / m.winners.length : 0)),
@@ -167,6 +190,11 @@ export function aggregate(list: readonly MatchSummary[]): Aggregate {
         walkout: mean((m) => (m.reason === 'walkout' ? 1 : 0)),
       },
     },
+    toolUse: Object.fromEntries(
+      Object.entries(TOOLS).map(([tool, key]) => [tool, mean((m) => (m.memos[key] > 0 ? 1 : 0))]),
+    ) as Record<Tool, number>,
+    collapsedShare: round4(deals.signed ? deals.collapsed / deals.signed : 0),
+    cards: Object.fromEntries(Object.entries(cards).sort(([a], [b]) => a.localeCompare(b))),
   };
 }
 
@@ -181,7 +209,7 @@ export function formatAggregate(a: Aggregate, heading: string): string {
   for (const role of ['A', 'B', 'broker'] as const)
     row(
       role,
-      `${pct(a.winRate[role])} (${pct(a.winOrTie[role])})   mean normalised score ${num(a.meanNormalised[role])}`,
+      `${pct(a.winRate[role])} (${pct(a.winOrTie[role])})   mean normalised score ${a.meanNormalised[role].toFixed(3)}`,
     );
   lines.push('', 'Outcome');
   for (const o of OUTCOMES) row(o, pct(a.outcomes[o]));
@@ -191,8 +219,13 @@ export function formatAggregate(a: Aggregate, heading: string): string {
   lines.push('', 'Deals (total, per match)');
   for (const k of ['signed', 'verified', 'collapsed'] as const)
     row(k, `${a.deals[k]}   ${num(a.deals.perMatch[k] ?? 0)}`);
+  row('share collapsed unverified', pct(a.collapsedShare));
   lines.push('', 'Memos (total, per match)');
   for (const k of MEMO_KEYS) row(k, `${a.memos[k]}   ${num(a.memos.perMatch[k])}`);
+  lines.push('', "The broker's tools (share of matches used at least once)");
+  for (const [tool, share] of Object.entries(a.toolUse)) row(tool, pct(share));
+  lines.push('', 'Cards met (share of the matches in which the card was dealt)');
+  for (const [id, c] of Object.entries(a.cards)) row(id, `${pct(c.met)} of ${c.dealt}`);
   lines.push('', 'Incidents and length');
   row('incidents', `${a.incidents.total}   ${num(a.incidents.perMatch)} per match`);
   row('stalls', String(a.stalls));

@@ -3,6 +3,7 @@
 // (src/ui/seminar/class-join.ts) renders it and calls these actions.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Seat } from '../game/types';
+import { serverReason, sessionScenario } from '../game/model/seminar';
 import type { HeldSeat } from './lobby';
 import { joinWithCode, lookUpCode, normaliseCode, type JoinInfo } from './seminar';
 
@@ -52,7 +53,7 @@ export function makeClassJoin(
       store.setState({
         code: '',
         info: null,
-        status: `That code does not open a table: ${(err as Error).message}.`,
+        status: `That code does not open a table: ${serverReason((err as Error).message)}.`,
       });
       return null;
     }
@@ -75,7 +76,11 @@ export function makeClassJoin(
       return held;
     } catch (err) {
       // Look the code up again: the seat may have been taken meanwhile.
-      store.setState({ info: null, status: `Could not join: ${(err as Error).message}.` });
+      const scenario = store.getState().info?.scenario.id;
+      store.setState({
+        info: null,
+        status: `Could not join: ${serverReason((err as Error).message, scenario ? sessionScenario(scenario) : undefined)}.`,
+      });
       void lookUp(raw);
       return null;
     } finally {

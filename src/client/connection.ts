@@ -14,7 +14,7 @@ import { forPerson, refuse, serverRefusalWords } from './refusals';
 import { makeCheck } from './check';
 import { serverOffset } from './clock';
 import { withView, type TableStore } from './store';
-import { botLabel } from '../ui/format';
+import { botLabel } from '../game/seat-model';
 
 export interface BotSeat {
   level: BotLevel;

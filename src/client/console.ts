@@ -5,8 +5,16 @@
 // state and calls these actions.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FacilitatorAction } from '../game/facilitation';
+import {
+  facilitatorReason,
+  seatChangeText,
+  sessionScenario,
+  tableModel,
+  type TableModel,
+} from '../game/model/seminar';
+import type { Scenario } from '../game/scenario/schema';
 import type { Seat } from '../game/types';
-import { OUTCOME_NAMES, STEP_NAMES, roleName } from '../ui/format';
+import { OUTCOME_NAMES, STEP_NAMES } from '../game/words';
 import { offsetFrom } from './clock';
 import * as api from './seminar';
 import {
@@ -26,6 +34,11 @@ export interface ConsoleState {
   secret: string | null;
   phase: ConsolePhase;
   dashboard: Dashboard | null;
+  /**
+   * Each table of the dashboard as the seat model of a spectator reads it (the running ones:
+   * a missing match has none), by table number. Built with the server's clock at each reading.
+   */
+  tables: Record<number, TableModel>;
   /** Server time minus this browser's, in ms, so countdowns follow the server's clock. */
   offset: number;
   /**
@@ -86,13 +99,23 @@ const finalOf = (t: SeminarTable) => t.final ?? null;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** What an action did, table by table, in a sentence. */
-export function reportText(what: string, results: ActionResult[]): string {
+/** What an action did, table by table, in a sentence (the reasons in the facilitator's words). */
+export function reportText(what: string, results: ActionResult[], scenario: Scenario): string {
   const failed = results.filter((r) => !r.ok);
   if (failed.length === 0)
     return `${what}: done on ${results.length === 1 ? `table ${results[0]!.table}` : `${results.length} tables`}.`;
   const others = results.length - failed.length;
-  return `${what}: ${failed.map((r) => `table ${r.table} refused (${r.error ?? 'no reason given'})`).join('; ')}${others > 0 ? `; done on ${plural(others, 'other table')}` : ''}.`;
+  return `${what}: ${failed.map((r) => `table ${r.table} refused (${facilitatorReason(r.error, scenario)})`).join('; ')}${others > 0 ? `; done on ${plural(others, 'other table')}` : ''}.`;
+}
+
+/** The spectator's model of each running table of a dashboard, by the server's clock. */
+export function tableModels(dash: Dashboard, clock: () => number): Record<number, TableModel> {
+  const out: Record<number, TableModel> = {};
+  for (const t of dash.tables) {
+    const live = liveTable(t);
+    if (live) out[t.table] = tableModel(live, dash.options, clock);
+  }
+  return out;
 }
 
 export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): ConsoleController {
@@ -102,6 +125,7 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
     secret: d.api.savedSecret(id),
     phase: 'need-secret',
     dashboard: null,
+    tables: {},
     offset: 0,
     error: null,
     secretProblem: null,
@@ -113,6 +137,7 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
   let timer: ReturnType<typeof setTimeout> | undefined;
   let loaded = false;
 
+  const scenario = () => sessionScenario(store.getState().dashboard?.options.scenario);
   const say = (text: string) =>
     store.setState((s) => ({ message: { text, serial: (s.message?.serial ?? 0) + 1 } }));
 
@@ -127,12 +152,15 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
       // Announce tables ending, once each, but not those already over at the first load.
       if (loaded) news.push(`Table ${t.table} has ended: ${OUTCOME_NAMES[final.outcome]}.`);
     }
+    const offset = typeof dash.now === 'number' ? offsetFrom(dash.now, sent, d.now()) : s.offset;
+    const now = d.now() + offset;
     store.setState({
       dashboard: dash,
+      tables: tableModels(dash, () => now),
       phase: 'ready',
       error: null,
       ended: [...ended],
-      ...(typeof dash.now === 'number' ? { offset: offsetFrom(dash.now, sent, d.now()) } : {}),
+      offset,
     });
     loaded = true;
     for (const text of news) say(text);
@@ -160,7 +188,7 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
         return;
       }
       store.setState({
-        error: `The server refused the dashboard: ${e.message}. Retrying every ${d.pollMs / 1000} s.`,
+        error: `The server refused the dashboard: ${facilitatorReason(e.message, scenario())}. Retrying every ${d.pollMs / 1000} s.`,
       });
     }
     if (schedule && !stopped) timer = setTimeout(() => void poll(), d.pollMs);
@@ -183,9 +211,9 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
     const secret = store.getState().secret;
     if (!secret) return;
     try {
-      say(reportText(what, await d.api.act(id, secret, tables, action)));
+      say(reportText(what, await d.api.act(id, secret, tables, action), scenario()));
     } catch (err) {
-      say(`${what} failed: ${(err as Error).message}`);
+      say(`${what} failed: ${facilitatorReason((err as Error).message, scenario())}.`);
     }
     void poll(false);
   }
@@ -215,7 +243,7 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
         results.push({ table: t.table, ok: false, error: (err as Error).message });
       }
     }
-    say(reportText('End the step', results));
+    say(reportText('End the step', results, scenario()));
     void poll(false);
   }
 
@@ -226,29 +254,40 @@ export function makeConsole(id: string, deps: Partial<ConsoleDeps> = {}): Consol
       await d.api.fillSeats(id, secret, bot);
       say('Open seats filled with bots.');
     } catch (err) {
-      say(`Could not fill the seats: ${(err as Error).message}`);
+      say(`Could not fill the seats: ${facilitatorReason((err as Error).message, scenario())}.`);
     }
     void poll(false);
   }
 
   async function seat(table: number, which: Seat, toBot: boolean) {
-    const { secret, bot } = store.getState();
+    const { secret, bot, dashboard } = store.getState();
     if (!secret) return;
+    const before = dashboard?.tables
+      .find((t) => t.table === table)
+      ?.seats.find((s) => s.seat === which);
     try {
-      await d.api.setSeat(
+      const after = await d.api.setSeat(
         id,
         secret,
         table,
         which,
         toBot ? { controller: 'bot', ...bot } : { controller: 'student' },
       );
+      // The server answers with the table as it is now: who holds the seat after the change.
+      const now = after.seats?.find((s) => s.seat === which);
+      const student = (now ?? before)?.student ? ((now ?? before)?.name ?? null) : null;
       say(
-        toBot
-          ? `Table ${table}: a bot now plays ${roleName(which)}.`
-          : `Table ${table}: ${roleName(which)} is given back.`,
+        seatChangeText(
+          scenario(),
+          table,
+          which,
+          toBot
+            ? { toBot: true, bot, student }
+            : { toBot: false, student, kept: student ? null : (now?.name ?? null) },
+        ),
       );
     } catch (err) {
-      say(`Table ${table}: ${(err as Error).message}`);
+      say(`Table ${table}: ${facilitatorReason((err as Error).message, scenario())}.`);
     }
     void poll(false);
   }

@@ -3,6 +3,7 @@
 // state. The screen (src/ui/seminar/create.ts) reads its fields, renders this and calls `create`.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { MIN_STEP_SECONDS, TIMED_STEPS } from '../game/options';
+import { serverReason } from '../game/model/seminar';
 import { createSeminar, type CreateSeminar, type Created, type TimerChoice } from './seminar';
 
 export interface SessionAsked {
@@ -83,7 +84,7 @@ export function makeSeminarCreate(
     } catch (err) {
       store.setState({
         phase: 'editing',
-        status: `Could not create the session: ${(err as Error).message}`,
+        status: `Could not create the session: ${serverReason((err as Error).message)}.`,
       });
       return null;
     }

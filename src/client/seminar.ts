@@ -214,7 +214,9 @@ export const setSeat = (
     | {
         controller: 'student';
       },
-) => call<unknown>(`${seminarPath(id)}/tables/${table}/seats/${seat}`, { secret, body });
+) =>
+  // The table as it is after the change.
+  call<SeminarTable>(`${seminarPath(id)}/tables/${table}/seats/${seat}`, { secret, body });
 
 export const deleteSeminar = (id: string, secret: string) =>
   call<unknown>(seminarPath(id), { secret, method: 'DELETE' });

@@ -2,7 +2,7 @@
 // clauses need which, and what a deal's clauses mean for verification.
 import { sideOf } from './constants';
 import type { ClauseDef, Scenario } from './scenario/schema';
-import type { SeatView, Clause, Giver, PrincipalSeat, Side } from './types';
+import type { SeatView, Clause, Deal, Giver, PrincipalSeat, Side } from './types';
 
 export type RelativeGiver = 'self' | 'other' | 'both';
 
@@ -49,7 +49,31 @@ export function clauseSetProblem(
     const problem = clauseProblem(scenario, c);
     if (problem) return problem;
   }
-  return ruleViolation(G, scenario, clauses);
+  return alreadyAgreed(G, scenario, clauses) ?? ruleViolation(G, scenario, clauses);
+}
+
+/** A deal not collapsed (verifying, or verified and holding) that carries this clause at this size. */
+export function standingDealWith(G: SeatView, clause: Clause): Deal | undefined {
+  return G.deals.find(
+    (d) =>
+      d.status !== 'collapsed' &&
+      d.clauses.some((c) => c.id === clause.id && c.size === clause.size),
+  );
+}
+
+/**
+ * The same clause at the same size cannot be agreed twice while a deal carrying it stands: three
+ * identical pauses once stacked their effects in one match (issue #11). Another size of the same
+ * clause is a new commitment and may be agreed; a collapsed deal frees its clauses.
+ */
+export function alreadyAgreed(G: SeatView, scenario: Scenario, clauses: Clause[]): string | null {
+  for (const c of clauses) {
+    const deal = standingDealWith(G, c);
+    if (!deal) continue;
+    const state = deal.status === 'verifying' ? 'still verifying' : 'verified and holding';
+    return `${describeClause(scenario, c)} is already agreed in deal ${deal.id}, ${state}: it cannot be signed again while that deal stands`;
+  }
+  return null;
 }
 
 /** The scenario rule these clauses break (e.g. a full ceasefire needs a shipping corridor), or null. */

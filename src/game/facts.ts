@@ -11,13 +11,30 @@ import { DEFAULT_POSTURE_B, incidentOdds as oddsInState, survivalOdds } from './
 import type { ClauseSizeDef, Scenario, TrackName } from './scenario/schema';
 import { breakoutFrozen, breakoutRevealed, holdingEffects, isHardened } from './tracks';
 import { dueFor } from './response';
-import type { SeatView, Clause, Deal, Enrichment, Memo, PrincipalSeat, ProxyLeash } from './types';
+import { objectiveMet } from './scoring';
+import type {
+  BackchannelState,
+  SeatView,
+  Clause,
+  Deal,
+  Enrichment,
+  Memo,
+  PrincipalSeat,
+  ProxyLeash,
+} from './types';
 
 export { interdictionBlocked, isHardened, survivalOdds, breakoutFrozen, breakoutRevealed };
 export { claimableDeals, blameAllowed } from './press';
-export { clausesGivenBy, clauseSetProblem, relativeGiver, resolveGiver } from './clauses';
+export {
+  alreadyAgreed,
+  clausesGivenBy,
+  clauseSetProblem,
+  relativeGiver,
+  resolveGiver,
+  standingDealWith,
+} from './clauses';
 export { memosThisRound } from './drafting';
-export { memosAtBroker } from './mediation';
+export { memosAtBroker, capitalFree, capitalOwed, leakKind } from './mediation';
 
 /** Proposals this principal must answer in this round's response step (the rules' own list). */
 export const dueProposals = (G: SeatView, seat: PrincipalSeat) => dueFor(G, seat);
@@ -187,3 +204,17 @@ export function oilDependence(G: SeatView, scenario: Scenario): boolean {
 
 /** The side a principal seat plays, for readers that hold a seat. */
 export { sideOf };
+
+/**
+ * The cards met at the end of a finished match, by card id: each principal's agenda and the
+ * broker's mandate, by the rules' own test (scoring.ts). For the simulation's figures.
+ */
+export function cardsMet(G: BackchannelState, scenario: Scenario): Record<string, boolean> {
+  const war = G.final?.reason === 'war';
+  const out: Record<string, boolean> = {};
+  for (const seat of ['0', '1'] as const)
+    for (const card of G.agendas[seat] ?? [])
+      out[card.id] = objectiveMet(G, scenario, card.test, war);
+  out[G.mandate.id] = objectiveMet(G, scenario, G.mandate.test, war);
+  return out;
+}

@@ -2,6 +2,7 @@
 // debrief charts. Apart from flow.ts so that thresholds.ts, which ends a match at war, and flow.ts,
 // which runs the thresholds, need not import each other.
 import type { Rules } from './context';
+import { payAllReframes } from './mediation';
 import { finalResult } from './scoring';
 
 /** Keeps the round's closing tracks for the debrief's chart (round 0: the match's start). */
@@ -16,6 +17,7 @@ export function finish(r: Rules, reason: 'rounds' | 'war' | 'walkout'): void {
   // Ratifications that would have fallen due after the last round cannot happen.
   for (const p of G.proposals)
     if (p.stage === 'ratification' || p.stage === 'open') p.stage = 'lapsed';
+  payAllReframes(r);
   G.step = 'over';
   G.pending = [];
   delete G.paused;

@@ -6,7 +6,7 @@ import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './
 import type { Rules } from './context';
 import type { z } from 'zod';
 import { BundleArgs, MemoId, RelayArgs, TableArgs } from './payloads';
-import { addCapital, addPressure } from './tracks';
+import { addCapital, addCredit, addPressure } from './tracks';
 import type { SeatView, Clause, Memo, Proposal, Reframe } from './types';
 
 /** Memos the broker can act on now. */
@@ -24,6 +24,29 @@ function brokerMemo(input: MoveCheckInput): Checked<Memo> {
   const memo = G.memos.find((m) => m.id === id.value);
   if (!memo || memo.status !== 'pending') return refuse(`no memo "${id.value}" awaits the broker`);
   return ok(memo);
+}
+
+/** Capital the broker owes for reframes that have not yet come out (0 in a principal's view). */
+export function capitalOwed(G: SeatView): number {
+  return G.memos.reduce((sum, m) => sum + (m.delivery?.owed ?? 0), 0);
+}
+
+/** The broker's capital that is not already owed for reframes: what it may spend now. */
+export function capitalFree(G: SeatView): number {
+  return G.tracks.capital - capitalOwed(G);
+}
+
+/** A reframe comes out (ratification, exposure, the end): the broker pays what it owes for it. */
+export function payReframes(r: Rules, memo: Memo): void {
+  const owed = memo.delivery?.owed;
+  if (!owed) return;
+  delete memo.delivery!.owed;
+  addCapital(r, -owed);
+}
+
+/** At the end of a match every reframe still owed is paid, before the scores are counted. */
+export function payAllReframes(r: Rules): void {
+  for (const memo of r.G.memos) payReframes(r, memo);
 }
 
 /** Held memos come back to the broker's desk at the start of each mediation step. */
@@ -109,8 +132,8 @@ export function checkRelay(input: MoveCheckInput): Checked<RelayMove> {
     target.size = next.id;
   }
   const cost = reframes.length * scenario.tunables.mediation.reframeCost;
-  if (cost > G.tracks.capital)
-    return refuse(`reframes cost ${cost} capital; the broker has ${G.tracks.capital}`);
+  const free = capitalFree(G);
+  if (cost > free) return refuse(`reframes cost ${cost} capital; the broker has ${free} to spend`);
   const kept = delivered.filter((c): c is Clause => c !== null);
   const problem = clauseSetProblem(G, scenario, kept);
   if (problem) return refuse(problem);
@@ -136,7 +159,9 @@ export function checkRelay(input: MoveCheckInput): Checked<RelayMove> {
 export function applyRelay(r: Rules, m: RelayMove): void {
   const { G, scenario } = r;
   const memo = G.memos.find((x) => x.id === m.memo.id)!;
-  addCapital(r, -m.reframes.length * scenario.tunables.mediation.reframeCost);
+  // Owed, not paid: capital is public, and a fall at the moment of delivery would tell the
+  // recipient its memo was reframed. It is paid when the reframe comes out (payReframes).
+  const owed = m.reframes.length * scenario.tunables.mediation.reframeCost;
   memo.status = 'relayed';
   memo.delivery = {
     round: G.round,
@@ -146,6 +171,7 @@ export function applyRelay(r: Rules, m: RelayMove): void {
     redactClauses: m.redactClauses,
     redactSpans: m.redactSpans,
     reframes: m.reframes,
+    ...(owed > 0 ? { owed } : {}),
   };
   const recipient = otherPrincipal(memo.author);
   const clauses = m.delivered.filter((c): c is Clause => c !== null);
@@ -199,6 +225,17 @@ export function applyHold(r: Rules, memo: Memo): void {
   if (r.G.stats) r.G.stats.held++;
 }
 
+/**
+ * What a leak of this memo shows the table: a pure demand (clauses, none of them its author's to
+ * give: posturing exposed), a real offer (its author gives something: an offer burned), or a
+ * message without clauses.
+ */
+export function leakKind(memo: Memo): 'demand' | 'offer' | 'message' {
+  if (memo.clauses.length === 0) return 'message';
+  const side = sideOf(memo.author);
+  return memo.clauses.some((c) => c.giver === side || c.giver === 'both') ? 'offer' : 'demand';
+}
+
 export function checkLeak(input: MoveCheckInput): Checked<Memo> {
   if (input.args.length !== 1) return refuse('expected one argument: the memo id');
   return brokerMemo(input);
@@ -211,6 +248,11 @@ export function applyLeak(r: Rules, memo: Memo): void {
   m.status = 'leaked';
   addPressure(r, m.author, t.leakPressure);
   addCapital(r, -t.leakCapital);
+  // Leaking a pure demand exposes posturing and earns the broker standing; leaking a real offer
+  // burns it, and the table holds that against the broker.
+  const kind = leakKind(m);
+  if (t.leakCredit && kind !== 'message')
+    addCredit(r, BROKER, kind === 'demand' ? t.leakCredit : -t.leakCredit);
   if (G.stats) G.stats.leaked++;
   const author = scenario.seats[sideOf(m.author)].name;
   G.feed.push({
@@ -226,6 +268,7 @@ export function applyLeak(r: Rules, memo: Memo): void {
       continue;
     if (!prng.chance(t.exposureChance)) continue;
     earlier.exposed = true;
+    payReframes(r, earlier);
     addCapital(r, -t.exposureCapital);
     const changes = earlier.delivery.reframes
       .map((f) => {
@@ -282,8 +325,8 @@ export function checkBundle({ G, scenario, seat, args }: MoveCheckInput): Checke
   if (authors.size < 2) return refuse('a bundle merges clauses from memos of both sides');
   if (clauses.length > MAX_CLAUSES) return refuse(`at most ${MAX_CLAUSES} clauses`);
   const cost = scenario.tunables.mediation.bundleCost;
-  if (cost > G.tracks.capital)
-    return refuse(`a bundle costs ${cost} capital; the broker has ${G.tracks.capital}`);
+  const free = capitalFree(G);
+  if (cost > free) return refuse(`a bundle costs ${cost} capital; the broker has ${free} to spend`);
   const problem = clauseSetProblem(G, scenario, clauses);
   if (problem) return refuse(problem);
   return ok({ parts: parsed.value.parts, clauses, note: parsed.value.note ?? '' });
@@ -319,8 +362,8 @@ export function checkTable({ G, scenario, seat, args }: MoveCheckInput): Checked
   const parsed = brokerArgs({ G, seat, args }, TableArgs, 'tables proposals', 'the proposal');
   if (!parsed.ok) return parsed;
   const cost = scenario.tunables.mediation.tableCost;
-  if (cost > G.tracks.capital)
-    return refuse(`tabling costs ${cost} capital; the broker has ${G.tracks.capital}`);
+  const free = capitalFree(G);
+  if (cost > free) return refuse(`tabling costs ${cost} capital; the broker has ${free} to spend`);
   const clauses = parsed.value.clauses.map((c) => ({ ...c }));
   const problem = clauseSetProblem(G, scenario, clauses);
   if (problem) return refuse(problem);

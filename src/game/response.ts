@@ -2,10 +2,17 @@
 // goes back to its author for ratification in the next round; bundles and tabled proposals go to
 // both at once. Accepted by both in the same wording, a proposal is signed and becomes a deal.
 import { isPrincipal, sideOf } from './constants';
-import { clausesGivenBy, describeClause, ruleViolation, verificationRounds } from './clauses';
+import {
+  alreadyAgreed,
+  clausesGivenBy,
+  describeClause,
+  ruleViolation,
+  verificationRounds,
+} from './clauses';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
 import { AnswerArg, ProposalId } from './payloads';
+import { payReframes } from './mediation';
 import { isHardened } from './tracks';
 import type { Answer, SeatView, PrincipalSeat, Proposal, Seat } from './types';
 
@@ -75,6 +82,9 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
     if (p.kind === 'relay' && p.stage === 'open' && p.author) {
       // The recipient said yes; the author now sees the delivered wording and ratifies it.
       p.stage = 'ratification';
+      // The author is about to see the delivered wording: a reframe comes out, and is paid.
+      const memo = G.memos.find((m) => m.id === p.memoId);
+      if (memo) payReframes(r, memo);
       p.due = [p.author];
       p.dueRound = G.round + 1;
       continue;
@@ -85,7 +95,8 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
 
 function sign(r: Rules, p: Proposal): void {
   const { G, scenario } = r;
-  const broken = ruleViolation(G, scenario, p.clauses);
+  // Checked again at signing: a deal signed since the proposal was made may carry the same clause.
+  const broken = alreadyAgreed(G, scenario, p.clauses) ?? ruleViolation(G, scenario, p.clauses);
   if (broken) {
     p.stage = 'void';
     G.feed.push({ round: G.round, kind: 'void', text: `A proposal fell through: ${broken}` });

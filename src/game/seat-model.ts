@@ -53,12 +53,15 @@ import { enumerate, explainMove, firstRefusal } from './enumerate';
 import {
   breakoutFrozen,
   breakoutRevealed,
+  capitalFree,
+  capitalOwed,
   clausesGivenBy,
   dangerZones,
   dealVerifyTotal,
   dueProposals,
   interdictionBlocked,
   isHardened,
+  leakKind,
   brokerClaimCost,
   mayHold,
   mediationCosts,
@@ -434,6 +437,11 @@ export interface SeatModel {
   reminder: string | null;
   /** Fixed limits of the move contract the composers need. */
   limits: { clausesPerMemo: number; memosPerRound: number; memosLeft: number };
+  /**
+   * The broker's private ledger (null for other seats): capital owed for reframes that have not
+   * come out yet (paid at ratification, exposure or the end), and what is left to spend now.
+   */
+  ledger: { owed: number; free: number } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1087,7 +1095,7 @@ function moveCost(scenario: Scenario, move: MoveName): Effect[] {
         ? [
             {
               ...capital(costs.reframe),
-              text: `${trackWord(scenario, 'capital')} ${signed(-costs.reframe)} a reframe`,
+              text: `${trackWord(scenario, 'capital')} ${signed(-costs.reframe)} a reframe, paid when it comes out (ratification, a leak’s exposure or the end)`,
             },
           ]
         : [];
@@ -1162,10 +1170,24 @@ function instanceOf(c: Ctx, move: MoveName, args: unknown[]): MoveInstance {
     case 'hold':
       label = `Hold ${memoName(args[0])}`;
       break;
-    case 'leak':
+    case 'leak': {
       label = `Leak ${memoName(args[0])}`;
       cost = moveCost(scenario, 'leak');
+      const memo = view.memos.find((x) => x.id === args[0]);
+      if (memo && m.leakCredit && leakKind(memo) !== 'message') {
+        const posturing = leakKind(memo) === 'demand';
+        cost = [
+          ...cost,
+          {
+            ...effect('your credit', posturing ? m.leakCredit : -m.leakCredit),
+            text: posturing
+              ? `your credit ${signed(m.leakCredit)}: the memo gives nothing, so the leak exposes posturing`
+              : `your credit ${signed(-m.leakCredit)}: the memo makes a real offer, and leaking it burns it`,
+          },
+        ];
+      }
       break;
+    }
     case 'bundle':
       label = 'Bundle clauses from memos of both sides';
       cost = capital(m.bundleCost);
@@ -1233,14 +1255,14 @@ function moveReason(c: Ctx, move: MoveName, instances: MoveInstance[]): string |
       const sides = new Set(view.memos.filter((m) => m.status === 'pending').map((m) => m.author));
       if (sides.size < 2) return 'A bundle needs memos from both sides on your desk.';
       const cost = c.scenario.tunables.mediation.bundleCost;
-      if (cost > view.tracks.capital)
-        return `A bundle costs ${cost} capital; you have ${view.tracks.capital}.`;
+      if (cost > capitalFree(view))
+        return `A bundle costs ${cost} capital; you have ${capitalFree(view)} to spend.`;
       break;
     }
     case 'tableProposal': {
       const cost = c.scenario.tunables.mediation.tableCost;
-      if (cost > view.tracks.capital)
-        return `Tabling a proposal costs ${cost} capital; you have ${view.tracks.capital}.`;
+      if (cost > capitalFree(view))
+        return `Tabling a proposal costs ${cost} capital; you have ${capitalFree(view)} to spend.`;
       break;
     }
     case 'respond':
@@ -1342,6 +1364,7 @@ export function seatModel(
     moves: movesOf(c),
     reminder: reminderOf(c, inbox),
     limits: { clausesPerMemo: MAX_CLAUSES, memosPerRound: MAX_MEMOS_PER_ROUND, memosLeft },
+    ledger: seat === BROKER ? { owed: capitalOwed(view), free: capitalFree(view) } : null,
   };
 }
 

@@ -110,6 +110,13 @@ export interface Delivery {
   redactClauses: number[];
   redactSpans: [number, number][];
   reframes: Reframe[];
+  /**
+   * Capital the reframes cost, not yet paid: a reframe is paid when it comes out (the author
+   * ratifies, a leak exposes it, or the match ends), so that no public track marks the memo as
+   * altered when it arrives. Absent when nothing is owed. The broker's alone (principals never
+   * see a delivery).
+   */
+  owed?: number;
 }
 
 export type MemoStatus =

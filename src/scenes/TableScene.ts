@@ -1,22 +1,24 @@
 // The table: the scenario's theatre with the three capitals and the shipping lanes, and on it the
 // widgets (src/scenes/widgets): the round's dial and the step's countdown, the tracks as gauges,
 // the deals with their verification, memo couriers and incidents. Everything is drawn from the
-// store's `view`; the scene keeps no game state of its own (only what it has already animated) and
+// store's seat model (`model`), through the table's part of it (src/game/model/scene.ts); the
+// scene keeps no game state of its own (only what it has already animated), works no rule out and
 // sends nothing. It adds no keyboard input at all: the desks around it are DOM and need every key.
 import * as Phaser from 'phaser';
-import { timeLeft, type TableState, type TableStore } from '../client/store';
+import type { TableState, TableStore } from '../client/store';
+import { dialAt, sceneModel, type SceneModel } from '../game/model/scene';
 import { getScenario } from '../game/scenario';
 import type { Scenario } from '../game/scenario/schema';
 import { computeLayout, type TableLayout } from './layout';
-import { capitalPoints, makeProjection, paintMap } from './mapArt';
 import { SURFACE } from './palette';
-import type { Board, Theatre } from './widgets/board';
+import type { Board } from './widgets/board';
 import { TableEvents } from './widgets/couriers';
 import { drawDeals } from './widgets/deals';
 import { drawClockPanel, tickDial } from './widgets/dial';
 import { drawGauges } from './widgets/gauges';
 import type { Graphics } from './widgets/marks';
 import { drawOverlay } from './widgets/overlay';
+import { TheatreLayer } from './widgets/theatre';
 import { TextPool } from './widgets/text';
 
 export const TABLE_SCENE_KEY = 'backchannel-table';
@@ -25,19 +27,15 @@ export class TableScene extends Phaser.Scene {
   private readonly store: TableStore;
   private unsubscribe: (() => void) | null = null;
   private dirty = true;
-  private mapDirty = true;
   private layout: TableLayout | null = null;
-  private theatre: Theatre | null = null;
-  private scenarioId: string | null = null;
-  private mapKey: string | null = null;
-  private mapSerial = 0;
-  private mapImage: Phaser.GameObjects.Image | null = null;
+  private map: TheatreLayer | null = null;
   private panels: Graphics | null = null;
   private overlay: Graphics | null = null;
   private dial: Graphics | null = null;
   private text: TextPool | null = null;
   private motion: TableEvents | null = null;
-  private lastView: TableState['view'] = null;
+  private lastModel: TableState['model'] = null;
+  private table: SceneModel | null = null;
   private lastTick = '';
 
   /** Whether to draw every frame; otherwise the game loop sleeps while nothing changes. */
@@ -46,8 +44,8 @@ export class TableScene extends Phaser.Scene {
   private idleFrames = 0;
   private pendingDelays = 0;
   private detached = false;
-  /** When the canvas last changed size: the map is repainted once the size settles. */
-  private resizedAt = 0;
+  /** The canvas size the last resize was handled for. */
+  private size = '';
 
   constructor(store: TableStore, opts: { continuous?: boolean } = {}) {
     super({ key: TABLE_SCENE_KEY });
@@ -56,11 +54,13 @@ export class TableScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.size = `${this.scale.width}x${this.scale.height}`;
     this.text = new TextPool(this);
+    this.map = new TheatreLayer(this);
     this.motion = new TableEvents(
       this,
       () => this.layout,
-      () => this.theatre,
+      () => this.map?.theatre ?? null,
       (ms, fn) => this.later(ms, fn),
     );
     this.panels = this.add.graphics().setDepth(2);
@@ -68,7 +68,7 @@ export class TableScene extends Phaser.Scene {
     this.dial = this.add.graphics().setDepth(3);
     this.unsubscribe = this.store.subscribe((next: TableState, prev: TableState) => {
       if (
-        next.view !== prev.view ||
+        next.model !== prev.model ||
         next.seat !== prev.seat ||
         next.reducedMotion !== prev.reducedMotion ||
         next.clockOffset !== prev.clockOffset
@@ -124,7 +124,7 @@ export class TableScene extends Phaser.Scene {
     if (++this.idleFrames < 2) return;
     this.game.loop.sleep();
     // Wake when the countdown shows its next second (at least once a second, untimed or not).
-    const left = timeLeft(this.store.getState());
+    const left = this.table ? dialAt(this.table.dial, this.now()).countdown.msLeft : null;
     const delay = left !== null && left > 0 ? (left % 1000) + 20 : 1000;
     this.heartbeat = setTimeout(
       () => {
@@ -133,6 +133,20 @@ export class TableScene extends Phaser.Scene {
       },
       Math.max(50, Math.min(1000, delay)),
     );
+  }
+
+  /** The server's time, as this browser knows it. */
+  private now(): number {
+    return Date.now() + this.store.getState().clockOffset;
+  }
+
+  /** The table's part of the store's seat model, built once per model. */
+  private tableOf(state: TableState): SceneModel | null {
+    if (state.model !== this.lastModel || (state.model && !this.table)) {
+      this.lastModel = state.model;
+      this.table = state.model && state.view ? sceneModel(state.model, state.view) : null;
+    }
+    return this.table;
   }
 
   /** A delayed call that keeps the loop awake until it has run. */
@@ -145,8 +159,12 @@ export class TableScene extends Phaser.Scene {
   }
 
   private onResize(): void {
-    this.resizedAt = performance.now();
-    this.mapDirty = true;
+    // Phaser reports a resize when its parent is looked at again (a scroll, a screenshot) even at
+    // the same size: that must not cut short the couriers and headlines under way.
+    const size = `${this.scale.width}x${this.scale.height}`;
+    if (size === this.size) return;
+    this.size = size;
+    this.map?.resized();
     this.dirty = true;
     this.motion?.clear();
     this.wake();
@@ -171,8 +189,7 @@ export class TableScene extends Phaser.Scene {
     this.heartbeat = null;
     this.scale.off(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.motion?.clear();
-    if (this.mapKey && this.textures.exists(this.mapKey)) this.textures.remove(this.mapKey);
-    this.mapKey = null;
+    this.map?.destroy();
   }
 
   // ── drawing ────────────────────────────────────────────────────────────────────────────────
@@ -180,12 +197,13 @@ export class TableScene extends Phaser.Scene {
   private redraw(): void {
     this.dirty = false;
     const state = this.store.getState();
-    const view = state.view;
+    const previous = this.table;
+    const scene = this.tableOf(state);
     const width = this.scale.width;
     const height = this.scale.height;
     const layout = computeLayout(width, height);
     if (!this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height)
-      this.mapDirty = true;
+      this.map?.invalidate();
     this.layout = layout;
     const text = this.text;
     if (!text || !this.panels || !this.overlay || !this.dial) return;
@@ -196,42 +214,42 @@ export class TableScene extends Phaser.Scene {
 
     let scenario: Scenario | null;
     try {
-      scenario = view ? getScenario(view.options.scenario) : null;
+      scenario = scene ? getScenario(scene.scenarioId) : null;
     } catch {
       scenario = null;
     }
-    if (!view || !scenario) {
-      this.mapImage?.setVisible(false);
-      text.txt('waiting', width / 2, height / 2, view ? 'Unknown scenario' : 'Setting the table…', {
-        size: layout.unit * 1.1,
-        color: SURFACE.panelMuted,
-        ox: 0.5,
-        oy: 0.5,
-      });
+    if (!scene || !scenario) {
+      this.map?.hide();
+      text.txt(
+        'waiting',
+        width / 2,
+        height / 2,
+        scene ? 'Unknown scenario' : 'Setting the table…',
+        {
+          size: layout.unit * 1.1,
+          color: SURFACE.panelMuted,
+          ox: 0.5,
+          oy: 0.5,
+        },
+      );
       text.hideUnused();
-      this.lastView = view;
       return;
     }
 
-    if (this.mapDirty || this.scenarioId !== scenario.id) {
-      const settling =
-        this.mapImage !== null &&
-        this.scenarioId === scenario.id &&
-        performance.now() - this.resizedAt < 200;
-      if (settling) this.stretchTheatre(scenario, layout);
-      else this.paintTheatre(scenario, layout);
-    }
-    this.mapImage?.setVisible(true);
+    // While a resize settles the old painting is stretched: come back next frame to paint it.
+    if (this.map?.show(scenario, layout)) this.dirty = true;
 
-    if (view !== this.lastView) this.motion?.play(view, state, scenario);
-    this.lastView = view;
+    if (scene !== previous) {
+      const primeKey = `${state.matchID ?? ''}|${state.seat ?? ''}|${scenario.id}`;
+      this.motion?.play(scene.map, primeKey, state.reducedMotion, scenario);
+    }
 
     const board: Board = { scene: this, layout, panels: this.panels, text };
-    if (this.theatre)
-      drawOverlay(this.overlay, text, layout, this.theatre, view, state.seat, scenario);
-    drawClockPanel(board, view, state.seat, scenario);
-    drawGauges(board, view, scenario);
-    drawDeals(board, view, scenario);
+    const theatre = this.map?.theatre;
+    if (theatre) drawOverlay(this.overlay, text, layout, theatre, scene.map, scenario);
+    drawClockPanel(board, scene.dial);
+    drawGauges(board, scene.gauges);
+    drawDeals(board, scene.deals);
     this.lastTick = '';
     this.tick(true);
     text.hideUnused();
@@ -239,67 +257,15 @@ export class TableScene extends Phaser.Scene {
 
   /** The moving parts of the clock, redrawn only when they change. */
   private tick(force: boolean): void {
-    const state = this.store.getState();
-    if (!state.view || !this.layout || !this.dial || !this.text) return;
-    let scenario: Scenario;
-    try {
-      scenario = getScenario(state.view.options.scenario);
-    } catch {
-      return;
-    }
+    if (!this.table || !this.layout || !this.dial || !this.text) return;
     this.lastTick = tickDial(
       this.dial,
       this.text,
       this.layout,
-      state,
-      scenario,
+      this.table.dial,
+      this.now(),
       this.lastTick,
       force,
     );
-  }
-
-  private paintTheatre(scenario: Scenario, layout: TableLayout): void {
-    this.mapDirty = false;
-    this.scenarioId = scenario.id;
-    const card = layout.map;
-    const w = Math.max(2, Math.round(card.w));
-    const h = Math.max(2, Math.round(card.h));
-    const oldKey = this.mapKey;
-    const key = `backchannel-map-${++this.mapSerial}`;
-    const texture = this.textures.createCanvas(key, w, h);
-    if (!texture) return;
-    const local = makeProjection({ x: 0, y: 0, w, h }, layout.unit);
-    const painted = paintMap(texture.context, scenario, local, w, h, layout.unit);
-    texture.refresh();
-    if (this.mapImage) this.mapImage.setTexture(key).setScale(1);
-    else this.mapImage = this.add.image(0, 0, key).setOrigin(0, 0).setDepth(0);
-    this.mapImage.setPosition(Math.round(card.x), Math.round(card.y));
-    this.mapKey = key;
-    if (oldKey && this.textures.exists(oldKey)) this.textures.remove(oldKey);
-
-    const proj = makeProjection(
-      { x: Math.round(card.x), y: Math.round(card.y), w, h },
-      layout.unit,
-    );
-    const ox = Math.round(card.x);
-    const oy = Math.round(card.y);
-    this.theatre = {
-      proj,
-      capitals: capitalPoints(scenario, proj),
-      taken: painted.taken.map((b) => ({ x: b.x + ox, y: b.y + oy, w: b.w, h: b.h })),
-    };
-  }
-
-  /** While a resize is under way: the old painting stretched to the new card, repainted later. */
-  private stretchTheatre(scenario: Scenario, layout: TableLayout): void {
-    const card = layout.map;
-    const x = Math.round(card.x);
-    const y = Math.round(card.y);
-    const w = Math.max(2, Math.round(card.w));
-    const h = Math.max(2, Math.round(card.h));
-    this.mapImage?.setPosition(x, y).setDisplaySize(w, h);
-    const proj = makeProjection({ x, y, w, h }, layout.unit);
-    this.theatre = { proj, capitals: capitalPoints(scenario, proj), taken: [] };
-    this.dirty = true; // Come back next frame, and paint once the size has settled.
   }
 }

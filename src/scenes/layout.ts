@@ -72,7 +72,8 @@ export function computeLayout(width: number, height: number): TableLayout {
     const clockH = Math.round(unit * 7.4);
     const header = unit * 2.2;
     const inner = h - gap * 2;
-    const rowRoom = (inner - clockH - header - unit * 6 - gap * 2) / GAUGE_COUNT;
+    // Room below the gauges for the deals' heading and at least one deal.
+    const rowRoom = (inner - clockH - header - unit * 6.6 - gap * 2) / GAUGE_COUNT;
     const rowH = clamp(rowRoom, unit * 2.0, unit * 2.75);
     const gaugesH = Math.round(header + rowH * GAUGE_COUNT + unit * 0.4);
     const clock = { x, y: gap, w: side, h: clockH };

@@ -1,8 +1,8 @@
 // The table's colours and marks. Colours come from the Okabe–Ito palette, which stays distinct
 // under the common colour-vision deficiencies; every colour is paired with a shape, a pattern or a
 // word, so nothing on the table is told by colour alone.
+import type { TrackName } from '../game/scenario/schema';
 import type { Seat } from '../game/types';
-import type { TrackKey } from '../ui/format';
 
 /** The eight Okabe–Ito colours, as 0xRRGGBB numbers. */
 export const OKABE_ITO = {
@@ -65,9 +65,10 @@ export const DEAL = {
   pipEmpty: 0x46586a,
 } as const;
 
-export type { TrackKey };
+/** A track, as the gauges name it. */
+export type TrackKey = TrackName;
 
-/** How a track is drawn (its words are the words module's: src/ui/format.ts). */
+/** How a track is drawn (its words are the seat model's, from src/game/words.ts). */
 export interface TrackStyle {
   color: number;
   /** The seat the track belongs to, if any: its mark is drawn beside the label. */

@@ -99,7 +99,8 @@ describe('simulate: figures', () => {
     expect(out.length.meanRounds).toBeGreaterThan(0);
     expect(out.config).toMatchObject({ matches: 6, seed: 'cli', scenario: 'doha-2026' });
     const sum = Object.values(out.outcomes).reduce((a, b) => a + b, 0);
-    expect(sum).toBeCloseTo(1, 6);
+    // Each share is rounded to four places: six of them sum to 1 within that rounding.
+    expect(Math.abs(sum - 1)).toBeLessThanOrEqual(6 * 0.00005);
   }, 120_000);
 
   it('prints a report for people, and a usage message on bad options', async () => {
@@ -118,7 +119,7 @@ describe('simulate: figures', () => {
 });
 
 const FIXTURE = {
-  winRate: { A: 0.25, B: 0.3333, broker: 0.4167 },
-  outcomes: { 'durable-deal': 0.75, 'codified-stalemate': 0.0833, collapse: 0.0833, war: 0.0833 },
-  deals: 66,
+  winRate: { A: 0.25, B: 0.25, broker: 0.5 },
+  outcomes: { 'durable-deal': 0.6667, 'codified-stalemate': 0.3333, collapse: 0, war: 0 },
+  deals: 45,
 };

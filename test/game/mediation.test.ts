@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../../src/game/constants';
 import type { Memo } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
+import { capitalFree, capitalOwed } from '../../src/game/mediation';
 import { advanceTo, table, type Table } from './harness';
 
 type Rel = 'self' | 'other' | 'both';
@@ -200,16 +201,22 @@ describe('relay', () => {
     );
   });
 
-  it('reframes one size step down, silently, at 1 capital each', () => {
+  it('reframes one size step down, silently, at 1 capital each, owed until it comes out', () => {
     const t = table();
     const { a } = toMediation(t, A_MEMO);
+    const tracksBefore = viewFor(t.G, '1').tracks;
     t.must('2', 'relay', a!.id, {
       reframes: [
         { clause: 0, delta: -1 },
         { clause: 1, delta: -1 },
       ],
     });
-    expect(t.G.tracks.capital).toBe(3);
+    // Capital is public: it does not move at the relay (that would mark the memo as reframed).
+    expect(t.G.tracks.capital).toBe(5);
+    expect(viewFor(t.G, '1').tracks).toEqual(tracksBefore);
+    expect(t.G.memos[0]!.delivery!.owed).toBe(2);
+    expect(capitalOwed(viewFor(t.G, '2'))).toBe(2);
+    expect(capitalFree(viewFor(t.G, '2'))).toBe(3);
     const p = t.G.proposals[0]!;
     expect(p.clauses).toEqual([
       { id: 'sanctions_relief', size: 'bn2', giver: 'A' },
@@ -235,7 +242,8 @@ describe('relay', () => {
     const t = table();
     const { b } = toMediation(t, undefined, B_MEMO);
     t.must('2', 'relay', b!.id, { reframes: [{ clause: 1, delta: 1 }] });
-    expect(t.G.tracks.capital).toBe(4);
+    expect(t.G.tracks.capital).toBe(5);
+    expect(capitalFree(t.G)).toBe(4);
     expect(t.G.proposals[0]!.clauses).toEqual([
       { id: 'humanitarian_pause', size: 'd7', giver: 'both' },
       { id: 'dark_fleet_halt', size: 'verified', giver: 'B' },
@@ -252,16 +260,17 @@ describe('relay', () => {
       { clause: 1, delta: -1 },
     ];
     expect(refused(t, 'relay', a!.id, { reframes: two })).toBe(
-      'reframes cost 2 capital; the broker has 1',
+      'reframes cost 2 capital; the broker has 1 to spend',
     );
     t.must('2', 'relay', a!.id, { reframes: [{ clause: 0, delta: -1 }] });
-    expect(t.G.tracks.capital).toBe(0);
+    // Owed, not yet paid: the track still shows 1, but nothing is left to spend.
+    expect(t.G.tracks.capital).toBe(1);
     expect(refused(t, 'relay', b!.id, { reframes: [{ clause: 0, delta: 1 }] })).toBe(
-      'reframes cost 1 capital; the broker has 0',
+      'reframes cost 1 capital; the broker has 0 to spend',
     );
     // Without reframes the broker relays for free.
     t.must('2', 'relay', b!.id);
-    expect(t.G.tracks.capital).toBe(0);
+    expect(t.G.tracks.capital).toBe(1);
   });
 
   it('refuses a reframe on a struck clause or twice on one clause', () => {
@@ -485,6 +494,34 @@ describe('memos the broker leaves', () => {
 });
 
 describe('leak', () => {
+  it('moves the broker’s credit by what the leak shows: +1 a pure demand, −1 an offer, 0 a message', () => {
+    const credit = (draft: object) => {
+      const t = table();
+      t.scenario = structuredClone(t.scenario);
+      t.scenario.tunables.mediation.leakCredit = 1;
+      const { a } = toMediation(t, draft);
+      const before = t.G.credit['2'];
+      t.must('2', 'leak', a!.id);
+      return t.G.credit['2'] - before;
+    };
+    // A asks for a ceasefire (B's to give) and gives nothing: posturing exposed.
+    expect(credit(memo([c('ceasefire', 'partial', 'other')], 'Ceasefire first.'))).toBe(1);
+    // A gives relief: a real offer burned (credit cannot go below 0: start from 1).
+    const t = table();
+    t.scenario = structuredClone(t.scenario);
+    t.scenario.tunables.mediation.leakCredit = 1;
+    const { a } = toMediation(t, A_MEMO);
+    t.G.credit['2'] = 1;
+    t.must('2', 'leak', a!.id);
+    expect(t.G.credit['2']).toBe(0);
+    expect(credit(memo([], 'Ready to talk.'))).toBe(0);
+    // Off in the frozen fixture (the default 0): a leak leaves credit alone.
+    const off = table();
+    const { a: a2 } = toMediation(off, memo([c('ceasefire', 'partial', 'other')], 'X.'));
+    off.must('2', 'leak', a2!.id);
+    expect(off.G.credit['2']).toBe(0);
+  });
+
   it('publishes the memo as written: author pressure +2, capital −1', () => {
     const t = table();
     const { a, b } = toMediation(t, A_MEMO, B_MEMO);
@@ -553,7 +590,7 @@ describe('leak', () => {
     return { t, a1: a1!.id, a2: a2!.id, b1: b1!.id, newFeed: t.G.feed.slice(feedBefore) };
   }
 
-  it('may expose an earlier reframe of the same author: capital −2 more, reframe public', () => {
+  it('may expose an earlier reframe of the same author: capital −2 more and the reframe paid, public', () => {
     const runs = Array.from({ length: 16 }, (_, i) => exposureRun(`exposure-${i}`));
     const exposed = runs.filter((r) => r.newFeed.some((f) => f.kind === 'exposure'));
     const quiet = runs.filter((r) => !r.newFeed.some((f) => f.kind === 'exposure'));
@@ -561,7 +598,10 @@ describe('leak', () => {
     expect(quiet.length).toBeGreaterThan(0);
 
     for (const { t, a1, a2, b1, newFeed } of exposed) {
-      expect(t.G.tracks.capital).toBe(2);
+      // 5, the leak −1, the exposure −2, and the exposed reframe's 1 (owed since round 1) paid.
+      expect(t.G.tracks.capital).toBe(1);
+      expect(t.G.memos.find((m) => m.id === a1)!.delivery!.owed).toBeUndefined();
+      expect(t.G.memos.find((m) => m.id === b1)!.delivery!.owed).toBe(1);
       expect(newFeed.map((f) => f.kind)).toEqual(['leak', 'exposure']);
       expect(newFeed[1]).toEqual({
         round: 2,
@@ -581,6 +621,7 @@ describe('leak', () => {
     }
     for (const { t, a1, newFeed } of quiet) {
       expect(t.G.tracks.capital).toBe(4);
+      expect(t.G.memos.find((m) => m.id === a1)!.delivery!.owed).toBe(1);
       expect(newFeed.map((f) => f.kind)).toEqual(['leak']);
       expect(t.G.memos.find((m) => m.id === a1)!.exposed).toBeUndefined();
     }
@@ -737,7 +778,7 @@ describe('bundle', () => {
       ],
     };
     t.G.tracks.capital = 0;
-    expect(refused(t, 'bundle', ok)).toBe('a bundle costs 1 capital; the broker has 0');
+    expect(refused(t, 'bundle', ok)).toBe('a bundle costs 1 capital; the broker has 0 to spend');
     t.G.tracks.capital = 1;
     t.must('2', 'hold', b!.id);
     expect(refused(t, 'bundle', ok)).toBe(`no memo "${b!.id}" awaits the broker`);
@@ -803,7 +844,7 @@ describe('tableProposal', () => {
     expect(refused(t, 'tableProposal', { clauses: five })).toBe('clauses: at most 4 clauses');
     t.G.tracks.capital = 1;
     expect(refused(t, 'tableProposal', one('humanitarian_pause', 'd3', 'both'))).toBe(
-      'tabling costs 2 capital; the broker has 1',
+      'tabling costs 2 capital; the broker has 1 to spend',
     );
     t.G.tracks.capital = 2;
     expect(t.act('2', 'tableProposal', { clauses: five.slice(0, 4) })).toBeNull();

@@ -29,6 +29,14 @@ function withIncident(): Table {
   throw new Error('no seed with an incident in round 1');
 }
 
+/**
+ * Ends every deal so far (as if it had collapsed): the same clause cannot be signed again while a
+ * deal carrying it stands, and these tests sign one pause a round.
+ */
+function collapseAll(t: Table): void {
+  for (const d of t.G.deals) d.status = 'collapsed';
+}
+
 /** Tables the clauses in the next mediation, both accept; ends in that round's press. */
 function sign(t: Table, clauses: Clause[]): void {
   const round = t.G.step === 'drafting' || t.G.step === 'mediation' ? t.G.round : t.G.round + 1;
@@ -198,6 +206,7 @@ describe('claims', () => {
     const t = calm();
     const capitals: number[] = [];
     for (let round = 1; round <= 4; round++) {
+      collapseAll(t);
       sign(t, [PAUSE]);
       expect(t.G.round).toBe(round);
       expect(t.G.tracks.capital).toBe(3);
@@ -210,6 +219,7 @@ describe('claims', () => {
     // Principals' claims never cost capital.
     const u = calm();
     for (let round = 1; round <= 3; round++) {
+      collapseAll(u);
       sign(u, [PAUSE]);
       u.must('0', 'statement', { kind: 'claim', target: `d${round}` });
       allDone(u);

@@ -196,7 +196,8 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     await act('2', 'hold', b1!.id);
 
     const G = full();
-    expect(G.tracks.capital).toBe(4); // one reframe, 1 capital
+    // One reframe, 1 capital: owed, not yet paid (the public track does not move at delivery).
+    expect(G.tracks.capital).toBe(5);
     expect(G.memos.map((x) => x.status)).toEqual(['relayed', 'held', 'held']);
     expect(G.memos[0]!.delivery).toEqual({
       round: 1,
@@ -206,6 +207,7 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
       redactClauses: [1],
       redactSpans: [[0, 11]],
       reframes: [{ clause: 0, from: 'd3', to: 'd7' }],
+      owed: 1,
     });
     expect(G.proposals).toHaveLength(1);
     const p = G.proposals[0]!;
@@ -285,6 +287,9 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
 
     const G = full();
     expect(G.step).toBe('press');
+    // The reframe comes out at ratification: paid now, with the step's other changes.
+    expect(G.tracks.capital).toBe(4);
+    expect(G.memos[0]!.delivery!.owed).toBeUndefined();
     expect(G.proposals[0]).toMatchObject({
       stage: 'ratification',
       due: ['0'],

@@ -11,6 +11,7 @@ import {
   type MoveInstance,
   type SeatModel,
 } from '../../src/game/seat-model';
+import { leakKind } from '../../src/game/facts';
 import { setupMatch } from '../../src/game/setup';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
@@ -165,7 +166,16 @@ describe('moves: legal instances from enumerate, reasons from the rules', () => 
     expect(m.moves.tableProposal.cost.map((c) => c.delta)).toEqual([-t.tableCost]);
     expect(m.moves.bundle.cost.map((c) => c.delta)).toEqual([-t.bundleCost]);
     const leak = m.moves.leak.instances[0]!;
-    expect(leak.cost.map((c) => c.delta)).toEqual([-t.leakCapital, t.leakPressure]);
+    const leaked = mediationWithMemo(id).G.memos.find((x) => x.id === leak.args[0])!;
+    // Leaking a pure demand earns credit, a real offer costs it, a message neither (RULES.md).
+    const kind = leakKind(leaked);
+    const credit = kind === 'message' ? [] : [kind === 'demand' ? t.leakCredit : -t.leakCredit];
+    expect(leak.cost.map((c) => c.delta)).toEqual([
+      -t.leakCapital,
+      t.leakPressure,
+      ...credit.filter((x) => x !== 0),
+    ]);
+    if (credit[0]) expect(leak.cost.at(-1)!.text).toMatch(/^your credit [+−]\d/);
     const reframed = m.moves.relay.instances.find(
       (i) => (i.args[1] as { reframes?: unknown[] } | undefined)?.reframes?.length,
     );
@@ -190,7 +200,7 @@ describe('moves: legal instances from enumerate, reasons from the rules', () => 
     const m = model(r.G, '2');
     expect(m.moves.tableProposal.possible).toBe(false);
     expect(m.moves.tableProposal.reason).toBe(
-      `Tabling a proposal costs ${getScenario(id).tunables.mediation.tableCost} capital; you have 0.`,
+      `Tabling a proposal costs ${getScenario(id).tunables.mediation.tableCost} capital; you have 0 to spend.`,
     );
   });
 });
@@ -256,6 +266,23 @@ describe('the inbox and the memos say the truth', () => {
     ).toBe(true);
     const b = model(r.G, '1');
     expect(b.changes.some((c) => c.kind === 'reframe')).toBe(false);
+  });
+
+  it.each(SCENARIOS)('%s: the broker’s ledger: a reframe owed until it comes out', (id) => {
+    const r = mediationWithMemo(id, 'sm-ledger');
+    const memo = r.G.memos.find((m) => m.author === '0' && m.status === 'pending')!;
+    const c = memo.clauses[0] as { id: string; size: string };
+    const sizes = getScenario(id).catalog.find((d) => d.id === c.id)!.sizes;
+    const at = sizes.findIndex((s) => s.id === c.size);
+    const capital = r.G.tracks.capital;
+    const cost = getScenario(id).tunables.mediation.reframeCost;
+    expect(model(r.G, '2').ledger).toEqual({ owed: 0, free: capital });
+    must(r, '2', 'relay', memo.id, { reframes: [{ clause: 0, delta: at > 0 ? -1 : 1 }] });
+    expect(model(r.G, '2').ledger).toEqual({ owed: cost, free: capital - cost });
+    // The public track has not moved; only the broker keeps a ledger.
+    expect(model(r.G, '2').tracks.find((t) => t.key === 'capital')!.value).toBe(capital);
+    expect(model(r.G, '0').ledger).toBeNull();
+    expect(model(r.G, null).ledger).toBeNull();
   });
 
   it.each(SCENARIOS)('%s: a memo relayed and rejected no longer reads “with the broker”', (id) => {

@@ -124,6 +124,8 @@ describe('viewFor', () => {
       redactClauses: [1],
       redactSpans: [[0, 11]],
       reframes: [{ clause: 0, from: 'd3', to: 'd7' }],
+      // The broker's own ledger: the reframe is owed until it comes out.
+      owed: 1,
     });
     expect(v.proposals).toEqual(G.proposals);
     expect(v.stats).toEqual({

@@ -81,7 +81,8 @@ describe('creating a session', { timeout: 30_000 }, () => {
     expect(await create.create(asked({ classList: names }))).toBeNull();
     const s = create.store.getState();
     expect(s.phase).toBe('editing');
-    expect(s.status).toBe('Could not create the session: classList: expected 1 to 30 names');
+    // The field by what it is to a person, not its name in the request.
+    expect(s.status).toBe('Could not create the session: the class list: expected 1 to 30 names.');
   });
 
   it('creates the tables a class list needs, keeps the secret and says how many', async () => {
@@ -176,7 +177,10 @@ describe('the facilitator console, a student joining and the debrief', { timeout
     expect(c.store.getState().message?.text).toBe('Open seats filled with bots.');
     // The student seated above is handed to a bot too, so nobody waits for a person.
     await c.seat(1, '0', true);
-    expect(c.store.getState().message?.text).toMatch(/^Table 1: a bot now plays .+\.$/);
+    // The seat by its scenario name and role, the bot by its label, and whom it stands in for.
+    expect(c.store.getState().message?.text).toBe(
+      'Table 1: Bot (easy) now plays Washington (Principal A), standing in for Ann.',
+    );
     await c.run('Resume', 'all', { kind: 'resume' });
     expect(c.store.getState().message?.text).toBe('Resume: done on table 1.');
 

@@ -6,8 +6,9 @@ import { INTERNAL_TEXT } from '../../src/client/refusals';
 import { getScenario } from '../../src/game/scenario';
 import { renderSeat, type Rendered } from './render';
 import { makeConsole } from '../../src/client/console';
-import type { SeminarTable } from '../../src/client/seminar';
+import { liveTable, type SeminarTable } from '../../src/client/seminar';
 import { RECORD_FORMAT, type MatchRecord } from '../../src/game/record';
+import { tableModel } from '../../src/game/model/seminar';
 import { tableCard } from '../../src/ui/seminar/console-cards';
 import { debriefContent } from '../../src/ui/seminar/debrief';
 import { SCENARIOS, finishedByPlay, finishedViews, randomSeatViews } from './states';
@@ -117,7 +118,9 @@ describe('the facilitator console', () => {
         ],
       };
       const root = document.createElement('section');
-      root.append(...tableCard(ctl, scenario, table));
+      root.append(
+        ...tableCard(ctl, scenario, table, tableModel(liveTable(table)!, view.options, Date.now)),
+      );
       const text = (root.textContent ?? '').replace(/\s+/g, ' ');
       for (const re of [...INTERNAL_TEXT, ...codesOf(scenario.id)]) {
         const m = re.exec(text);

@@ -250,6 +250,12 @@ const tunables = z
         expiryPressure: int.min(0),
         exposureChance: probability,
         exposureCapital: int.min(0),
+        /**
+         * Broker credit a leak moves: + when the leaked memo gives nothing of its author's (it
+         * exposes posturing), − when it gives something (the table sees a real offer burned).
+         * 0 (the default) leaves credit alone.
+         */
+        leakCredit: int.min(0).default(0),
       })
       .strict(),
     press: z

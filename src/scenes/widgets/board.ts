@@ -31,3 +31,34 @@ export function placePoint(scenario: Scenario, theatre: Theatre, placeId: string
 export function placeName(scenario: Scenario, placeId: string): string {
   return scenario.theatre.places.find((p) => p.id === placeId)?.name ?? placeId;
 }
+
+/**
+ * Where an incident's star goes: on its place, or, where the place is a capital, beside the
+ * capital's mark (on the diagonal clearest of the map's names), so the star does not vanish into
+ * the seat's own mark.
+ */
+export function incidentPoint(
+  scenario: Scenario,
+  theatre: Theatre,
+  placeId: string,
+  unit: number,
+): Point | null {
+  const at = placePoint(scenario, theatre, placeId);
+  if (!at) return null;
+  const onCapital = Object.values(theatre.capitals).some(
+    ([x, y]) => Math.hypot(x - at[0], y - at[1]) < unit * 1.2,
+  );
+  if (!onCapital) return at;
+  const r = unit * 0.7;
+  const spots: Point[] = [
+    [at[0] - unit * 1.2, at[1] - unit * 1.1],
+    [at[0] + unit * 1.2, at[1] - unit * 1.1],
+    [at[0] - unit * 1.2, at[1] + unit * 1.1],
+    [at[0] + unit * 1.2, at[1] + unit * 1.1],
+  ];
+  const hits = ([x, y]: Point) =>
+    theatre.taken.filter(
+      (t) => x + r > t.x && x - r < t.x + t.w && y + r > t.y && y - r < t.y + t.h,
+    ).length;
+  return spots.reduce((best, p) => (hits(p) < hits(best) ? p : best));
+}

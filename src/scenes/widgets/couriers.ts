@@ -1,16 +1,16 @@
 // What moves on the table: memo couriers on the only path there is (principal ▶ broker ▶
-// principal) and incidents striking with their headlines. Each event is animated once: what the
-// view holds is compared with what was already shown. With reduced motion, couriers are simply
-// delivered and headlines show without a fade.
+// principal) and incidents striking with their headlines. The trips and the strikes are the seat
+// model's (src/game/model/scene.ts: mapOf, from its memos, proposals, incidents and what changed
+// since the seat last looked); each is animated once, by its key. With reduced motion, couriers
+// are simply delivered and headlines show without a fade.
 import * as Phaser from 'phaser';
-import type { TableState } from '../../client/store';
-import { isPrincipal } from '../../game/constants';
+import type { MapModel, Strike } from '../../game/model/scene';
 import type { Scenario } from '../../game/scenario/schema';
-import type { SeatView, Incident, PrincipalSeat, Seat } from '../../game/types';
+import type { Seat } from '../../game/types';
 import type { TableLayout } from '../layout';
 import { shapePoints, type Rect } from '../mapArt';
 import { FONT, INCIDENT, SEAT_STYLE, SURFACE, css } from '../palette';
-import { placePoint, type Theatre } from './board';
+import { incidentPoint, type Theatre } from './board';
 import { clamp, envelope, star } from './marks';
 
 /** How long an incident's headline stays on the map, in ms. */
@@ -25,6 +25,8 @@ export class TableEvents {
   readonly fx = new Set<Phaser.GameObjects.GameObject>();
   private couriers = 0;
   private headlineSlots: Rect[] = [];
+  /** Takes down each headline on the map now (a small map shows one at a time). */
+  private headlines = new Set<() => void>();
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -34,44 +36,24 @@ export class TableEvents {
     private readonly later: (ms: number, fn: () => void) => void,
   ) {}
 
-  /** Compares the view with what was already shown and animates what is new. */
-  play(view: SeatView, state: TableState, scenario: Scenario): void {
-    const primeKey = `${state.matchID ?? ''}|${state.seat ?? ''}|${scenario.id}`;
+  /**
+   * Animates what the model lists that was not shown yet. The trips already listed when a table
+   * (match, seat, scenario: `primeKey`) is first drawn are taken as seen; the strikes are only
+   * those among what changed since the seat last looked, so they show even then.
+   */
+  play(map: MapModel, primeKey: string, reducedMotion: boolean, scenario: Scenario): void {
     const priming = this.primedFor !== primeKey;
     if (priming) {
       this.seen.clear();
       this.primedFor = primeKey;
     }
-    const trips: { from: Seat; to: Seat; carrier: Seat; leg: 0 | 1 }[] = [];
-    const fresh = (key: string) => {
+    const fresh = (key: string, prime: boolean) => {
       if (this.seen.has(key)) return false;
       this.seen.add(key);
-      return !priming;
+      return !(priming && prime);
     };
-    for (const memo of view.memos) {
-      if (memo.status === 'draft') continue;
-      // Every memo that left its author went to the broker, and only there.
-      if (fresh(`memo:${memo.id}:sent`))
-        trips.push({ from: memo.author, to: '2', carrier: memo.author, leg: 0 });
-    }
-    for (const p of view.proposals) {
-      if (fresh(`proposal:${p.id}`)) {
-        // A principal sees only what reaches it: delivered to it, or back to it for ratification.
-        const to: PrincipalSeat[] = isPrincipal(state.seat) ? [state.seat] : p.recipients;
-        for (const s of to) trips.push({ from: '2', to: s, carrier: '2', leg: 1 });
-      }
-      if (p.kind === 'relay' && p.author && p.stage === 'ratification') {
-        if (fresh(`proposal:${p.id}:ratify`) && !isPrincipal(state.seat))
-          trips.push({ from: '2', to: p.author, carrier: '2', leg: 1 });
-      }
-      for (const s of Object.keys(p.answers) as PrincipalSeat[]) {
-        // An answer goes back to the broker, like every word.
-        if (fresh(`proposal:${p.id}:answer:${s}`) && (state.seat === '2' || state.seat === s))
-          trips.push({ from: s, to: '2', carrier: s, leg: 0 });
-      }
-    }
-    const strikes: Incident[] = [];
-    for (const inc of view.incidents) if (fresh(`incident:${inc.id}`)) strikes.push(inc);
+    const trips = map.trips.filter((t) => fresh(t.key, true));
+    const strikes = map.strikes.filter((s) => fresh(s.key, false));
 
     // On a small map the headlines take turns; on a large one they show together.
     const small = (this.layout()?.map.w ?? 0) < 560;
@@ -81,7 +63,7 @@ export class TableEvents {
         if (delay === 0) this.strike(inc, scenario, still);
         else this.later(delay, () => this.strike(inc, scenario, still));
       });
-    if (state.reducedMotion) {
+    if (reducedMotion) {
       // No movement: couriers are simply delivered; headlines show without a fade.
       showStrikes(true);
       return;
@@ -102,6 +84,7 @@ export class TableEvents {
     this.fx.clear();
     this.couriers = 0;
     this.headlineSlots = [];
+    this.headlines.clear();
   }
 
   /** A memo courier from one capital to another, along a gentle arc. */
@@ -200,12 +183,14 @@ export class TableEvents {
   }
 
   /** An incident appears where it strikes, with its headline for a few seconds. */
-  private strike(inc: Incident, scenario: Scenario, still: boolean): void {
+  private strike(inc: Strike, scenario: Scenario, still: boolean): void {
     const layout = this.layout();
     const theatre = this.theatre();
-    const at = theatre ? placePoint(scenario, theatre, inc.place) : null;
+    const u = layout?.unit ?? 14;
+    const at = theatre ? incidentPoint(scenario, theatre, inc.placeId, u) : null;
     if (!layout || !theatre || !at) return;
-    const u = layout.unit;
+    // On a small map a new headline takes the place of any still showing.
+    if (layout.map.w < 560) for (const takeDown of [...this.headlines]) takeDown();
     const map = layout.map;
     const [x, y] = at;
     const delay = 0;
@@ -248,10 +233,13 @@ export class TableEvents {
       x: clamp(b.x, map.x + u * 0.5, map.x + map.w - u * 0.5 - b.w),
       y: clamp(b.y, map.y + u * 0.5, map.y + map.h - u * 0.5 - b.h),
     });
+    // The star itself, which the card must never cover.
+    const own: Rect = { x: x - u * 0.9, y: y - u * 0.9, w: u * 1.8, h: u * 1.8 };
     const score = (b0: Rect, i: number) => {
       const b = fit(b0);
       const moved = Math.abs(b.x - b0.x) + Math.abs(b.y - b0.y);
       return (
+        (hit(own, b) ? 2000 : 0) +
         this.headlineSlots.filter((t) => hit(t, b)).length * 1000 +
         capitals.filter((t) => hit(t, b)).length * 100 +
         theatre.taken.filter((t) => hit(t, b)).length * 5 +
@@ -288,12 +276,15 @@ export class TableEvents {
     this.fx.add(mark);
 
     const remove = () => {
+      if (!this.headlines.delete(remove)) return;
+      this.scene.tweens.killTweensOf([card, mark]);
       card.destroy();
       mark.destroy();
       this.fx.delete(card);
       this.fx.delete(mark);
       this.headlineSlots = this.headlineSlots.filter((s) => s !== slot);
     };
+    this.headlines.add(remove);
     if (still) {
       this.later(HEADLINE_MS, remove);
       return;

@@ -1,48 +1,51 @@
 // The deals panel: each deal's clauses, a status glyph (a filling ring while it verifies, a tick,
 // a cross) and a pip per round of verification; as many rows as fit, then a count of the rest.
-import type { Scenario } from '../../game/scenario/schema';
-import type { SeatView, Deal } from '../../game/types';
+// The rows, their words and their verification (with any inspections speed-up) are the seat
+// model's (src/game/model/scene.ts: dealsOf).
+import type { DealRow, DealsModel } from '../../game/model/scene';
+import type { DealStatus } from '../../game/types';
 import { DEAL, SURFACE } from '../palette';
 import type { Rect } from '../mapArt';
 import type { Board } from './board';
-import { clauseLabel, verifyTotal } from './deal-facts';
 import { clamp, panel } from './marks';
 import { fontOf, measure, wrapText } from './text';
 
 /** Deals: clauses, status glyph and verification pips. */
-export function drawDeals(b: Board, view: SeatView, scenario: Scenario): void {
+export function drawDeals(b: Board, model: DealsModel): void {
   const { layout, panels: g, text } = b;
   const r = layout.deals;
   if (!r) return;
   const u = layout.unit;
   panel(g, r, u);
   const pad = u * 0.8;
-  const counts = { verifying: 0, verified: 0, collapsed: 0 };
-  for (const d of view.deals) counts[d.status] += 1;
-
-  // The rows that fit: verifying first, then verified, then collapsed; newest first.
-  const order: Record<Deal['status'], number> = { verifying: 0, verified: 1, collapsed: 2 };
-  const deals = [...view.deals].sort(
-    (a, b) => order[a.status] - order[b.status] || b.signedRound - a.signedRound,
-  );
+  const counts = model.counts;
+  // The rows that fit, in the model's order: verifying, verified, collapsed; newest first.
+  const deals = model.rows;
   const glyphR = u * 0.62;
   const textX = r.x + pad + glyphR * 2 + u * 0.6;
   const textW = r.x + r.w - pad - textX;
   const size = Math.round(u * 0.85);
   const small = Math.round(u * 0.75);
   const lineH = size * 1.3;
-  const top = r.y + u * 2.2;
+  const top = r.y + u * 2.0;
   const bottom = r.y + r.h - u * 0.5;
-  const rows: { deal: Deal; lines: string[]; y: number }[] = [];
+  const rows: { deal: DealRow; lines: string[]; y: number }[] = [];
   let y = top;
   for (const deal of deals) {
-    const title = deal.clauses.map((c) => clauseLabel(c.id, c.size, scenario)).join(' + ');
-    const lines = wrapText(title, fontOf(size, 600), textW, 2);
-    const rowH = lines.length * lineH + small * 1.3 + u * 0.75;
     const moreRoom = rows.length + 1 < deals.length ? u * 1.4 : 0;
-    if (y + rowH + moreRoom > bottom) break;
-    rows.push({ deal, lines, y });
-    y += rowH;
+    // Its clauses on two lines where they fit, else on one: in full, or by name only.
+    const font = fontOf(size, 600);
+    const fits = (title: string, maxLines: number, whole: boolean) => {
+      const lines = wrapText(title, font, textW, maxLines);
+      const rowH = lines.length * lineH + small * 1.3 + u * 0.75;
+      if (whole && measure(title, font) > textW) return null;
+      return y + rowH + moreRoom <= bottom ? { lines, rowH } : null;
+    };
+    const row =
+      fits(deal.title, 2, false) ?? fits(deal.title, 1, true) ?? fits(deal.short, 1, false);
+    if (!row) break;
+    rows.push({ deal, lines: row.lines, y });
+    y += row.rowH;
   }
   // Too short for even one row: the heading alone, centred, with the counts.
   const compact = r.h < u * 5.5 || (deals.length > 0 && rows.length === 0);
@@ -97,7 +100,7 @@ export function drawDeals(b: Board, view: SeatView, scenario: Scenario): void {
     return;
   }
   for (const row of rows)
-    drawDeal(b, view, row.deal, scenario, r, row.y, row.lines, glyphR, textX, size, small, lineH);
+    drawDeal(b, row.deal, r, row.y, row.lines, glyphR, textX, size, small, lineH);
   if (rows.length < deals.length) {
     text.txt('deals.more', r.x + pad, y, `+${deals.length - rows.length} more`, {
       size: Math.round(u * 0.78),
@@ -109,9 +112,7 @@ export function drawDeals(b: Board, view: SeatView, scenario: Scenario): void {
 
 function drawDeal(
   b: Board,
-  view: SeatView,
-  deal: Deal,
-  scenario: Scenario,
+  deal: DealRow,
   r: Rect,
   y: number,
   lines: string[],
@@ -126,22 +127,15 @@ function drawDeal(
   const pad = u * 0.8;
   const gy = y + glyphR + u * 0.1;
   const gx = r.x + pad + glyphR;
-  const total = verifyTotal(view, deal, scenario);
-  const done = Math.max(0, total - deal.verifyLeft);
+  const total = deal.pips;
+  const done = deal.done;
   dealGlyph(b, deal.status, gx, gy, glyphR, total > 0 ? done / total : 0);
   text.txt(`deal.${deal.id}.t`, textX, y, lines.join('\n'), {
     size,
     color: deal.status === 'collapsed' ? SURFACE.panelMuted : SURFACE.panelInk,
     weight: 600,
   });
-  const status =
-    deal.status === 'verified'
-      ? `Verified in round ${deal.verifiedRound ?? '?'}`
-      : deal.status === 'collapsed'
-        ? `Collapsed in round ${deal.collapsedRound ?? '?'}`
-        : deal.verifyLeft <= 0
-          ? 'Verifies at this resolution'
-          : `Verifying · ${deal.verifyLeft} round${deal.verifyLeft === 1 ? '' : 's'} left`;
+  const status = deal.statusText;
   const sy = y + lines.length * lineH + u * 0.05;
   const statusText = text.txt(`deal.${deal.id}.s`, textX, sy, status, {
     size: small,
@@ -170,7 +164,7 @@ function drawDeal(
 /** A deal's status mark: a filling ring (verifying), a tick (verified), a cross (collapsed). */
 function dealGlyph(
   b: Board,
-  status: Deal['status'],
+  status: DealStatus,
   gx: number,
   gy: number,
   glyphR: number,

@@ -1,21 +1,12 @@
-// The clock panel: the round's dial (one arc per step, sized by the step's share of the round, and
-// ticks through the scenario's in-game hours), the round and its pips, the step, the countdown and
-// who is still to act. `tickDial` redraws only the moving parts, once per frame at most.
+// The clock panel: the round's dial (one arc per step, sized by the step's share of the round in
+// this match, and ticks through the round), the round and its pips, the step, the countdown and
+// who is still to act. `tickDial` redraws only the moving parts, once per frame at most. What it
+// shows is the seat model's (src/game/model/scene.ts: dialOf, dialAt).
 import * as Phaser from 'phaser';
-import { timeLeft, type TableState } from '../../client/store';
-import type { Scenario } from '../../game/scenario/schema';
-import type { SeatView, Seat, TimedStep } from '../../game/types';
-import {
-  countdownText,
-  formatCountdown,
-  OUTCOME_NAMES,
-  seatName,
-  STEP_NAMES,
-} from '../../ui/format';
+import { dialAt, type DialModel } from '../../game/model/scene';
 import type { TableLayout } from '../layout';
 import { SURFACE, TRACK_STYLE, css } from '../palette';
 import type { Board } from './board';
-import { STEPS, roundTime, stepSegments } from './dial-facts';
 import { clamp, panel, type Graphics } from './marks';
 import { fitText, fontOf, type TextPool } from './text';
 
@@ -33,12 +24,7 @@ function dialGeometry(layout: TableLayout) {
 }
 
 /** Round, step and countdown beside the round's dial. */
-export function drawClockPanel(
-  b: Board,
-  view: SeatView,
-  seat: Seat | null,
-  scenario: Scenario,
-): void {
+export function drawClockPanel(b: Board, dial: DialModel): void {
   const { layout, panels: g, text } = b;
   const r = layout.clock;
   const u = layout.unit;
@@ -50,21 +36,19 @@ export function drawClockPanel(
   g.fillCircle(cx, cy, radius);
   g.lineStyle(1, SURFACE.panelEdge, 1);
   g.strokeCircle(cx, cy, radius);
-  const segments = stepSegments(view);
-  const current = STEPS.indexOf(view.step as TimedStep);
-  segments.forEach((seg, i) => {
+  dial.steps.forEach((seg) => {
     const a0 = -Math.PI / 2 + seg.from * Math.PI * 2 + 0.05;
     const a1 = -Math.PI / 2 + seg.to * Math.PI * 2 - 0.05;
-    const past = view.step === 'over' || (current >= 0 && i < current);
+    const past = seg.past;
     g.lineStyle(ringW, past ? SURFACE.panelMuted : SURFACE.panelEdge, past ? 0.55 : 1);
     g.beginPath();
     g.arc(cx, cy, ringR, a0, a1, false);
     g.strokePath();
   });
-  // Twelve ticks round the dial, the longer ones at each third of the round.
-  for (let k = 0; k < 12; k++) {
-    const a = -Math.PI / 2 + (k / 12) * Math.PI * 2;
-    const major = k % 4 === 0;
+  // Ticks round the dial through the round's in-game hours, the longer ones at each day.
+  for (const tick of dial.ticks) {
+    const a = -Math.PI / 2 + tick.at * Math.PI * 2;
+    const major = tick.major;
     const r0 = radius * (major ? 0.5 : 0.56);
     const r1 = radius * 0.64;
     g.lineStyle(major ? 2 : 1, SURFACE.panelMuted, major ? 0.9 : 0.6);
@@ -76,7 +60,7 @@ export function drawClockPanel(
     );
   }
   const compact = layout.compact;
-  text.txt('clock.round', cx, cy - (compact ? 0 : radius * 0.05), String(view.round), {
+  text.txt('clock.round', cx, cy - (compact ? 0 : radius * 0.05), String(dial.round), {
     size: Math.round(radius * (compact ? 0.75 : 0.5)),
     color: SURFACE.panelInk,
     weight: 700,
@@ -84,18 +68,13 @@ export function drawClockPanel(
     oy: 0.5,
   });
   if (!compact)
-    text.txt('clock.roundOf', cx, cy + radius * 0.3, `of ${view.options.rounds}`, {
+    text.txt('clock.roundOf', cx, cy + radius * 0.3, `of ${dial.rounds}`, {
       size: Math.max(10, Math.round(radius * 0.2)),
       color: SURFACE.panelMuted,
       ox: 0.5,
       oy: 0.5,
     });
-  const stepLine =
-    view.step === 'over'
-      ? view.final
-        ? OUTCOME_NAMES[view.final.outcome]
-        : ''
-      : STEP_NAMES[view.step];
+  const stepLine = dial.stepLine;
 
   if (compact) {
     // Two lines: round and countdown; step and in-game hour.
@@ -105,7 +84,7 @@ export function drawClockPanel(
     const s2 = Math.round(u * 0.75);
     const y1 = cy - s1 * 1.15;
     const y2 = cy + u * 0.12;
-    const title = view.step === 'over' ? 'Match over' : STEP_NAMES[view.step];
+    const title = dial.over ? dial.title : dial.stepLine;
     text.txt('clock.title', tx, y1, title, { size: s1, color: SURFACE.panelInk, weight: 700 });
     text.txt('clock.countdown', tx + tw, y1, '', {
       size: s1,
@@ -113,8 +92,7 @@ export function drawClockPanel(
       weight: 700,
       ox: 1,
     });
-    const second =
-      view.step === 'over' ? stepLine : `Round ${view.round} of ${view.options.rounds}`;
+    const second = dial.over ? stepLine : dial.title;
     text.txt('clock.step', tx, y2, second, {
       size: s2,
       color: SURFACE.panelMuted,
@@ -131,9 +109,7 @@ export function drawClockPanel(
   const lineGap = u * 0.3;
   let y =
     r.y + Math.max(u * 0.55, (r.h - (big + u * 0.9 + big * 1.25 + u * 1.1 + lineGap * 3)) / 2);
-  const roundText =
-    view.step === 'over' ? 'Match over' : `Round ${view.round} of ${view.options.rounds}`;
-  const roundLabel = text.txt('clock.title', tx, y, roundText, {
+  const roundLabel = text.txt('clock.title', tx, y, dial.title, {
     size: big,
     color: SURFACE.panelInk,
     weight: 700,
@@ -147,14 +123,14 @@ export function drawClockPanel(
   y += roundLabel.height + lineGap;
   // Round pips: done, current (ringed), to come.
   const pipR = clamp(u * 0.28, 3, 6);
-  const pipGap = Math.min(pipR * 3.2, (tw - pipR * 2) / Math.max(1, view.options.rounds - 1));
-  for (let i = 1; i <= view.options.rounds; i++) {
+  const pipGap = Math.min(pipR * 3.2, (tw - pipR * 2) / Math.max(1, dial.rounds - 1));
+  for (let i = 1; i <= dial.rounds; i++) {
     const px = tx + pipR + (i - 1) * pipGap;
     const py = y + pipR;
-    if (i < view.round || view.step === 'over') {
+    if (i < dial.round || dial.over) {
       g.fillStyle(SURFACE.panelMuted, 1);
       g.fillCircle(px, py, pipR);
-    } else if (i === view.round) {
+    } else if (i === dial.round) {
       g.fillStyle(SURFACE.panelInk, 1);
       g.fillCircle(px, py, pipR);
       g.lineStyle(1.5, SURFACE.panelInk, 1);
@@ -178,11 +154,7 @@ export function drawClockPanel(
   });
   y += big * 1.25 + lineGap;
 
-  const waitingFor = view.step === 'over' ? [] : view.pending;
-  const who = waitingFor.map((s) => (s === seat ? 'you' : seatName(scenario, s)));
-  const line =
-    who.length > 0 ? `Waiting for ${who.join(', ')}` : view.step === 'over' ? '' : 'Step closing';
-  text.txt('clock.pending', tx, y, fitText(line, fontOf(Math.round(u * 0.8)), tw), {
+  text.txt('clock.pending', tx, y, fitText(dial.waiting, fontOf(Math.round(u * 0.8)), tw), {
     size: Math.round(u * 0.8),
     color: SURFACE.panelMuted,
   });
@@ -196,26 +168,19 @@ export function tickDial(
   g: Graphics,
   text: TextPool,
   layout: TableLayout,
-  state: Pick<TableState, 'view' | 'clockOffset'>,
-  scenario: Scenario,
+  dial: DialModel,
+  /** The server's time now. */
+  now: number,
   last: string,
   force: boolean,
 ): string {
-  const view = state.view;
-  if (!view || !text.get('clock.countdown')) return last;
-  const now = Date.now();
-  const left = timeLeft(state, now);
-  const { current, seg, roundFraction, hour, hours } = roundTime(view, scenario, left);
-  const countdown =
-    view.step === 'over'
-      ? ''
-      : view.paused
-        ? 'paused'
-        : left === null
-          ? 'untimed'
-          : `${formatCountdown(left)}`;
-  const urgent = left !== null && left < 15_000 && view.step !== 'over';
-  const key = `${countdown}|${hour}|${Math.round(roundFraction * 720)}|${urgent}`;
+  if (!text.get('clock.countdown')) return last;
+  const time = dialAt(dial, now);
+  const { roundFraction, hour } = time;
+  const current = dial.current;
+  const seg = dial.steps[current] ?? { from: 0, to: 1 };
+  const urgent = time.countdown.urgent;
+  const key = `${time.text}|${hour}|${Math.round(roundFraction * 720)}|${urgent}`;
   if (!force && key === last) return last;
 
   const { radius, cx, cy, ringR, ringW } = dialGeometry(layout);
@@ -253,15 +218,7 @@ export function tickDial(
   if (cd) {
     const compact = layout.compact;
     // On a phone the step's name and the countdown share one short line: no "untimed" there.
-    cd.setText(
-      compact
-        ? countdown === 'untimed'
-          ? ''
-          : countdown
-        : countdown === 'untimed' || countdown === 'paused' || !countdown
-          ? countdown
-          : countdownText(null, left),
-    );
+    cd.setText(compact ? time.short : time.text);
     const title = text.get('clock.title');
     if (compact && title) {
       // Shrink the step's name rather than let it run under the countdown.
@@ -271,7 +228,7 @@ export function tickDial(
     }
     const color = urgent
       ? TRACK_STYLE.escalation.color
-      : left === null
+      : !time.countdown.timed
         ? SURFACE.panelMuted
         : SURFACE.panelInk;
     cd.setColor(css(color));
@@ -280,7 +237,7 @@ export function tickDial(
   const titleObj = text.get('clock.title');
   if (hourObj) {
     // The long form if it clears the round's title, else the short one, else nothing.
-    const forms = view.step === 'over' ? [''] : [`hour ${hour} of ${hours}`, `${hour}h`, ''];
+    const forms = dial.over ? [''] : [`hour ${hour} of ${dial.roundHours}`, `${hour}h`, ''];
     for (const form of layout.compact ? forms.slice(1) : forms) {
       hourObj.setText(form);
       const clear =

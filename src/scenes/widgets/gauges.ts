@@ -1,15 +1,14 @@
-// The tracks as gauges: a label, the number, and a segmented bar with its danger zone hatched;
-// the intelligence estimate as a tick under the true value where the seat knows both.
-import type { Scenario } from '../../game/scenario/schema';
-import type { SeatView } from '../../game/types';
-import { SEAT_STYLE, SURFACE, TRACK_STYLE, type TrackKey } from '../palette';
-import { breakoutLabel, trackLabel } from '../../ui/format';
+// The tracks as gauges: a label, the number, and a segmented bar with its danger zones hatched;
+// the intelligence estimate as a tick under the true value where the seat knows both. Every
+// number, zone and note is the seat model's (src/game/model/scene.ts: gaugesOf).
+import { inZone, type GaugeModel } from '../../game/model/scene';
+import { SEAT_STYLE, SURFACE, TRACK_STYLE } from '../palette';
 import type { Board } from './board';
 import { clamp, hatch, mark, panel } from './marks';
 import { fitText, fontOf } from './text';
 
 /** A gauge per track: label, number, and a segmented bar with its danger zone hatched. */
-export function drawGauges(b: Board, view: SeatView, scenario: Scenario): void {
+export function drawGauges(b: Board, gauges: GaugeModel[]): void {
   const { layout, panels: g, text } = b;
   const r = layout.gauges;
   const u = layout.unit;
@@ -37,94 +36,7 @@ export function drawGauges(b: Board, view: SeatView, scenario: Scenario): void {
     hatch(g, sx, sy, sw, u * 0.6);
   }
 
-  const t = scenario.tracks;
-  const tun = scenario.tunables;
-  const pressure = (v: number) =>
-    v >= tun.pressure.walkoutAt ? 'walks out' : v >= tun.pressure.hardenedAt ? 'hardened' : '';
-  const breakoutTrue = view.breakout.true;
-  const rows: {
-    key: TrackKey;
-    label: string;
-    value: number;
-    min: number;
-    max: number;
-    dangerFrom: number | null;
-    text: string;
-    note: string;
-    marker?: number;
-  }[] = [
-    {
-      key: 'escalation',
-      label: trackLabel(scenario, 'escalation'),
-      value: view.tracks.escalation,
-      min: t.escalation.min,
-      max: t.escalation.max,
-      dangerFrom: tun.pressure.escalationAbove + 1,
-      text: String(view.tracks.escalation),
-      note: view.tracks.escalation >= t.escalation.max ? 'war' : '',
-    },
-    {
-      key: 'breakout',
-      label: breakoutTrue === undefined ? breakoutLabel(true) : trackLabel(scenario, 'breakout'),
-      value: breakoutTrue ?? view.breakout.estimate,
-      min: t.breakout.min,
-      max: t.breakout.max,
-      dangerFrom: t.breakout.max,
-      text: breakoutTrue === undefined ? `≈${view.breakout.estimate}` : `${breakoutTrue}`,
-      note: breakoutTrue === undefined ? '' : `est. ${view.breakout.estimate}`,
-      ...(breakoutTrue === undefined ? {} : { marker: view.breakout.estimate }),
-    },
-    {
-      key: 'pressureA',
-      label: trackLabel(scenario, 'pressureA'),
-      value: view.tracks.pressureA,
-      min: t.pressure.min,
-      max: t.pressure.max,
-      dangerFrom: tun.pressure.hardenedAt,
-      text: String(view.tracks.pressureA),
-      note: pressure(view.tracks.pressureA),
-    },
-    {
-      key: 'pressureB',
-      label: trackLabel(scenario, 'pressureB'),
-      value: view.tracks.pressureB,
-      min: t.pressure.min,
-      max: t.pressure.max,
-      dangerFrom: tun.pressure.hardenedAt,
-      text: String(view.tracks.pressureB),
-      note: pressure(view.tracks.pressureB),
-    },
-    {
-      key: 'oilLeak',
-      label: trackLabel(scenario, 'oilLeak'),
-      value: view.tracks.oilLeak,
-      min: t.oilLeak.min,
-      max: t.oilLeak.max,
-      dangerFrom: null,
-      text: String(view.tracks.oilLeak),
-      note: '',
-    },
-    {
-      key: 'oilPrice',
-      label: trackLabel(scenario, 'oilPrice'),
-      value: view.tracks.oilPrice,
-      min: t.oilPrice.min,
-      max: t.oilPrice.max,
-      dangerFrom: tun.pressure.oilPriceAbove + 1,
-      text: String(view.tracks.oilPrice),
-      note: '',
-    },
-    {
-      key: 'capital',
-      label: trackLabel(scenario, 'capital'),
-      value: view.tracks.capital,
-      min: t.capital.min,
-      max: t.capital.max,
-      dangerFrom: null,
-      text: String(view.tracks.capital),
-      note: '',
-    },
-  ];
+  const rows = gauges;
 
   const cols = layout.gaugeColumns;
   const top = r.y + (compact ? u * 0.45 : u * 2.2);
@@ -162,10 +74,7 @@ export function drawGauges(b: Board, view: SeatView, scenario: Scenario): void {
         row.note,
         {
           size: Math.round(u * 0.72),
-          color:
-            row.note === 'war' || row.note === 'walks out'
-              ? TRACK_STYLE.escalation.color
-              : SURFACE.panelMuted,
+          color: row.alarm ? TRACK_STYLE.escalation.color : SURFACE.panelMuted,
           weight: 600,
           italic: true,
           ox: 1,
@@ -177,8 +86,7 @@ export function drawGauges(b: Board, view: SeatView, scenario: Scenario): void {
     const room = colW - (labelX - x) - value.width - noteW - u * 0.5;
     const font = fontOf(labelSize, 500);
     const full = compact ? '' : fitText(row.label, font, room);
-    const labelText =
-      full === row.label ? full : fitText(trackLabel(scenario, row.key, true), font, room);
+    const labelText = full === row.label ? full : fitText(row.short, font, room);
     text.txt(`g.${row.key}.l`, labelX, y, labelText, {
       size: labelSize,
       color: SURFACE.panelInk,
@@ -196,10 +104,9 @@ export function drawGauges(b: Board, view: SeatView, scenario: Scenario): void {
       const filled = row.value - row.min > k;
       g.fillStyle(filled ? style.color : SURFACE.panelEdge, 1);
       g.fillRect(sx2, barY, segW, barH);
-      const level = row.min + k + 1;
-      if (row.dangerFrom !== null && level >= row.dangerFrom) hatch(g, sx2, barY, segW, barH);
+      if (inZone(row, row.min + k + 1)) hatch(g, sx2, barY, segW, barH);
     }
-    if (row.marker !== undefined) {
+    if (row.marker !== null) {
       // The intelligence estimate, as a tick under its segment.
       const k = clamp(row.marker - row.min - 0.5, 0, n - 0.5);
       const mx = x + k * (segW + segGap) + (k === 0 ? 4 : 0);

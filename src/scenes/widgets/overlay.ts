@@ -1,11 +1,12 @@
 // Marks on the map that follow the state: this round's incidents where they struck, a ring round
-// the seat this browser plays, and for the broker the memos in hand beside its capital.
+// the seat this browser plays, and for the broker the memos in hand beside its capital (all the
+// seat model's: src/game/model/scene.ts, mapOf).
+import type { MapModel } from '../../game/model/scene';
 import type { Scenario } from '../../game/scenario/schema';
-import type { SeatView, Seat } from '../../game/types';
 import type { TableLayout } from '../layout';
 import { isWaterPlace, type Rect } from '../mapArt';
 import { SURFACE } from '../palette';
-import { placeName, placePoint, type Theatre } from './board';
+import { incidentPoint, placeName, type Theatre } from './board';
 import { envelope, star, type Graphics } from './marks';
 import type { TextPool } from './text';
 
@@ -15,30 +16,28 @@ export function drawOverlay(
   text: TextPool,
   layout: TableLayout,
   theatre: Theatre,
-  view: SeatView,
-  seat: Seat | null,
+  map: MapModel,
   scenario: Scenario,
 ): void {
   const u = layout.unit;
 
   // Incidents of this round (and, fainter, the last one) stay marked where they struck.
   const perPlace = new Map<string, number>();
-  for (const inc of view.incidents) {
-    if (inc.round < view.round - 1) continue;
-    const at = placePoint(scenario, theatre, inc.place);
+  for (const inc of map.marks) {
+    const at = incidentPoint(scenario, theatre, inc.placeId, u);
     if (!at) continue;
-    const n = perPlace.get(inc.place) ?? 0;
-    perPlace.set(inc.place, n + 1);
-    const current = inc.round === view.round;
+    const n = perPlace.get(inc.placeId) ?? 0;
+    perPlace.set(inc.placeId, n + 1);
+    const current = inc.current;
     const r = current ? u * 0.55 : u * 0.4;
     const x = at[0] + n * r * 1.4;
-    const y = at[1] - (isWaterPlace(placeName(scenario, inc.place)) ? 0 : r * 0.2);
+    const y = at[1] - (isWaterPlace(placeName(scenario, inc.placeId)) ? 0 : r * 0.2);
     star(g, x, y, r, current ? 1 : 0.45);
   }
 
   // The seat this browser plays: a ring around its capital.
-  if (seat) {
-    const [x, y] = theatre.capitals[seat];
+  if (map.you) {
+    const [x, y] = theatre.capitals[map.you];
     g.lineStyle(Math.max(2, u * 0.14), SURFACE.mapInk, 0.85);
     g.strokeCircle(x, y, u * 1.35);
     g.lineStyle(Math.max(1, u * 0.08), SURFACE.halo, 0.9);
@@ -47,10 +46,7 @@ export function drawOverlay(
 
   // For the broker, memos in hand (new and held): an envelope and a count beside its mark.
   // A principal cannot tell which of its memos the broker still holds, so it sees none.
-  const waiting =
-    seat === '2'
-      ? view.memos.filter((m) => m.status === 'pending' || m.status === 'held').length
-      : 0;
+  const waiting = map.inHand;
   if (waiting > 0) {
     const [bx, by] = theatre.capitals['2'];
     const w = u * 2.6;

@@ -6,7 +6,8 @@ import type { JoinInfo } from '../../client/seminar';
 import { getScenario, hasScenario } from '../../game/scenario';
 import type { Seat } from '../../game/types';
 import { h, uid } from '../dom';
-import { roleName, seatName } from '../format';
+import { seatName } from '../../game/seat-model';
+import { ROLE_NAMES } from '../../game/words';
 import { errorBox, page } from './common';
 
 const ROLE_HELP: Record<Seat, string> = {
@@ -47,7 +48,7 @@ export function renderClassJoin(
   const showInfo = (j: JoinInfo) => {
     const scenario = hasScenario(j.scenario.id) ? getScenario(j.scenario.id) : null;
     const name = (s: Seat) =>
-      scenario ? `${seatName(scenario, s)} · ${roleName(s)}` : roleName(s);
+      scenario ? `${seatName(scenario, s)} · ${ROLE_NAMES[s]}` : ROLE_NAMES[s];
     info.replaceChildren(
       h(
         'p',

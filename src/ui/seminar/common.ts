@@ -1,74 +1,69 @@
 // Pieces shared by the seminar screens: tracks as labelled bars with numbers, deals in words, the
-// page frame and a copy button.
+// page frame and a copy button. What they show is the seat model's (src/game/seat-model.ts) and
+// the seminar models' (src/game/model/seminar.ts); these only lay it out.
+import { dealLine, trackLine, type TableModel } from '../../game/model/seminar';
 import type { Scenario } from '../../game/scenario/schema';
-import type { Deal, Tracks } from '../../game/types';
+import { TRACK_NAMES, type TrackName } from '../../game/scenario/schema';
+import { trackLabel, type TrackModel } from '../../game/seat-model';
+import type { Tracks } from '../../game/types';
 import { h } from '../dom';
-import { breakoutLabel, clauseText, TRACK_ORDER, trackLabel, type TrackKey } from '../format';
 
 export interface TrackRow {
-  key: TrackKey;
+  key: TrackName;
   label: string;
   value: number;
   max: number;
 }
 
+/**
+ * The tracks of a view as rows, for src/ui/table.ts until it renders the seat model's `tracks`
+ * (the seminar screens do: `trackBars(model.tracks)`).
+ */
 export function trackRows(
   scenario: Scenario,
   tracks: Tracks,
   breakout: number,
-  breakoutText = breakoutLabel(true),
+  breakoutText = trackLine({ label: trackLabel(scenario, 'breakout'), estimate: true }),
 ): TrackRow[] {
-  const r = scenario.tracks;
-  const max: Record<TrackKey, number> = {
-    escalation: r.escalation.max,
-    breakout: r.breakout.max,
-    oilLeak: r.oilLeak.max,
-    oilPrice: r.oilPrice.max,
-    pressureA: r.pressure.max,
-    pressureB: r.pressure.max,
-    capital: r.capital.max,
-  };
-  return TRACK_ORDER.map((key) => ({
+  return TRACK_NAMES.map((key) => ({
     key,
     label: key === 'breakout' ? breakoutText : trackLabel(scenario, key),
     value: key === 'breakout' ? breakout : tracks[key],
-    max: max[key],
+    max: (key === 'pressureA' || key === 'pressureB'
+      ? scenario.tracks.pressure
+      : scenario.tracks[key]
+    ).max,
   }));
 }
 
+type BarTrack = Pick<TrackModel, 'key' | 'label' | 'value' | 'max' | 'estimate'>;
+
 /** Tracks as bars: the number is always written beside the bar, which is only decoration. */
-export function trackBars(rows: TrackRow[], className = 'track-bars'): HTMLElement {
+export function trackBars(tracks: readonly BarTrack[], className = 'track-bars'): HTMLElement {
   return h(
     'dl',
     { class: className },
-    ...rows.flatMap((row) => {
-      const pct = row.max > 0 ? Math.max(0, Math.min(100, (row.value / row.max) * 100)) : 0;
+    ...tracks.flatMap((t) => {
+      const pct = t.max > 0 ? Math.max(0, Math.min(100, (t.value / t.max) * 100)) : 0;
       return [
-        h('dt', {}, row.label),
+        h('dt', {}, trackLine(t)),
         h(
           'dd',
           {},
           h(
             'span',
-            { class: `bar bar-${row.key}`, 'aria-hidden': 'true' },
+            { class: `bar bar-${t.key}`, 'aria-hidden': 'true' },
             h('span', { class: 'fill', style: `width:${pct.toFixed(1)}%` }),
           ),
-          h('span', { class: 'num' }, `${row.value} / ${row.max}`),
+          h('span', { class: 'num' }, `${t.value} / ${t.max}`),
         ),
       ];
     }),
   );
 }
 
-export function dealLine(deal: Deal): string {
-  return deal.status === 'verifying'
-    ? `signed round ${deal.signedRound}, verifying (${deal.verifyLeft + 1} resolution${deal.verifyLeft ? 's' : ''} left)`
-    : deal.status === 'verified'
-      ? `verified round ${deal.verifiedRound}`
-      : `collapsed round ${deal.collapsedRound}`;
-}
-
-export function dealsList(scenario: Scenario, deals: Deal[], withClauses = true): HTMLElement {
+/** The deals of a table, each in a line (and, with `withClauses`, its clauses). */
+export function dealsList(deals: TableModel['deals'], withClauses = true): HTMLElement {
   if (deals.length === 0) return h('p', { class: 'hint' }, 'No deal signed.');
   return h(
     'ul',
@@ -77,11 +72,8 @@ export function dealsList(scenario: Scenario, deals: Deal[], withClauses = true)
       h(
         'li',
         { class: `deal ${d.status}` },
-        h('strong', {}, `${d.id}: `),
         dealLine(d),
-        withClauses
-          ? h('ul', {}, ...d.clauses.map((c) => h('li', {}, clauseText(scenario, c))))
-          : null,
+        withClauses ? h('ul', {}, ...d.clauses.map((c) => h('li', {}, c.text))) : null,
       ),
     ),
   );

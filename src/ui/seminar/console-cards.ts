@@ -1,32 +1,36 @@
 // The console's table cards (one a table: status, tracks, deals, scores, who sits where with the
-// seat actions, the table's clock, codes and links) and the class summary of ended tables.
+// seat actions, the table's clock, codes and links) and the class summary of ended tables. What a
+// card shows of the table is its model in the console's store (`ConsoleState.tables`: the seat
+// model of a spectator, src/game/model/seminar.ts); the card lays it out.
 import type { ConsoleController } from '../../client/console';
 import {
   classLink,
-  liveTable,
   type Dashboard,
   type SeminarSeat,
   type SeminarTable,
 } from '../../client/seminar';
+import {
+  clockWords,
+  dealCounts,
+  dealLine,
+  SEATS,
+  trackColumns,
+  type TableModel,
+} from '../../game/model/seminar';
 import type { Scenario } from '../../game/scenario/schema';
-import type { Final, Seat } from '../../game/types';
+import { botLabel, seatName } from '../../game/seat-model';
+import type { Seat } from '../../game/types';
+import { ROLE_NAMES } from '../../game/words';
 import { h } from '../dom';
-import { botLabel, countdownText, OUTCOME_NAMES, roleName, seatName, STEP_NAMES } from '../format';
-import { copyField, dealLine, trackBars, trackRows } from './common';
+import { copyField, trackBars } from './common';
 import { tableButtons } from './console-controls';
 
-const SEATS: readonly Seat[] = ['0', '1', '2'];
-
-const finalOf = (t: SeminarTable): Final | null => t.final ?? null;
-
-export function tableStatus(t: SeminarTable): string {
-  const s = liveTable(t);
-  const final = finalOf(t);
-  if (final) return `Ended: ${OUTCOME_NAMES[final.outcome]}`;
-  if (!s) return 'This table’s match is missing';
-  if (s.step === 'over') return 'The match is over';
-  return `Round ${s.round} of ${s.rounds} · ${STEP_NAMES[s.step]}`;
+/** A card's status line: the model's, or why there is none. */
+export function tableStatus(model: TableModel | null): string {
+  return model?.status ?? 'This table’s match is missing';
 }
+
+const roleName = (s: Seat) => ROLE_NAMES[s];
 
 function controllerText(seat: SeminarSeat): string {
   const bot = seat.bot ? botLabel(seat.bot) : 'Bot';
@@ -37,8 +41,13 @@ function controllerText(seat: SeminarSeat): string {
   return seat.name ? `Open, kept for ${seat.name}` : 'Open seat';
 }
 
-function seatTable(ctl: ConsoleController, scenario: Scenario, t: SeminarTable): HTMLElement {
-  const over = Boolean(finalOf(t));
+function seatTable(
+  ctl: ConsoleController,
+  scenario: Scenario,
+  t: SeminarTable,
+  model: TableModel | null,
+): HTMLElement {
+  const over = Boolean(model?.outcome ?? model?.over);
   return h(
     'table',
     { class: 'seats' },
@@ -63,9 +72,8 @@ function seatTable(ctl: ConsoleController, scenario: Scenario, t: SeminarTable):
           seat: s,
           controller: 'open' as const,
         };
-        const live = liveTable(t);
-        const pending = live?.pending.includes(s) ?? false;
-        const running = live && !over && live.step !== 'over';
+        const acting = model?.seats[s].acting ?? false;
+        const running = model !== null && !model.over;
         const seatId = `t${t.table}-s${s}`;
         return h(
           'tr',
@@ -73,12 +81,18 @@ function seatTable(ctl: ConsoleController, scenario: Scenario, t: SeminarTable):
           h(
             'th',
             { scope: 'row' },
-            h('span', { class: `seat-dot seat-${s}`, 'aria-hidden': 'true' }),
-            `${seatName(scenario, s)} `,
+            // The seat's mark and name stay together on a narrow card.
+            h(
+              'span',
+              { class: 'seat-name' },
+              h('span', { class: `seat-dot seat-${s}`, 'aria-hidden': 'true' }),
+              model?.seats[s].name ?? seatName(scenario, s),
+            ),
+            ' ',
             h('span', { class: 'meta' }, roleName(s)),
           ),
           h('td', {}, controllerText(seat)),
-          h('td', {}, !running ? '—' : pending ? '… to act' : '✓ done'),
+          h('td', {}, !running ? '—' : acting ? '… to act' : '✓ done'),
           h(
             'td',
             { class: 'seat-actions' },
@@ -126,16 +140,14 @@ function seatTable(ctl: ConsoleController, scenario: Scenario, t: SeminarTable):
   );
 }
 
-/** A countdown the screen's ticker fills in from the server's clock. */
-function countdown(t: SeminarTable): HTMLElement {
-  const s = liveTable(t);
-  const el = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
-  if (!s || finalOf(t) || s.step === 'over') return el;
-  if (s.paused) {
-    el.dataset.paused = String(s.paused.remaining ?? '');
-  } else if (s.clock.deadline !== null) el.dataset.deadline = String(s.clock.deadline);
-  else el.textContent = countdownText(null, null);
-  return el;
+/** The table's clock; the screen's ticker re-reads it from the store (`data-table`). */
+export function clockSpan(table: number, model: TableModel | null): HTMLElement {
+  const words = model ? clockWords(model.countdown, model.over) : { badge: null, time: '' };
+  return h(
+    'span',
+    { class: 'countdown', role: 'timer', 'aria-live': 'off', 'data-table': String(table) },
+    words.time,
+  );
 }
 
 /** One table's card: status, tracks, deals, scores, seats, its clock, codes and links. */
@@ -143,9 +155,9 @@ export function tableCard(
   ctl: ConsoleController,
   scenario: Scenario,
   t: SeminarTable,
+  model: TableModel | null,
 ): HTMLElement[] {
-  const s = liveTable(t);
-  const final = finalOf(t);
+  const outcome = model?.outcome ?? null;
   const headingId = `table-${t.table}-h`;
   const link = classLink(window.location.origin, t.code);
   const parts: (HTMLElement | null)[] = [
@@ -153,41 +165,34 @@ export function tableCard(
       'div',
       { class: 'card-head' },
       h('h3', { id: headingId }, `Table ${t.table}`),
-      h('p', { class: 'table-status' }, tableStatus(t)),
-      s?.paused && !final ? h('span', { class: 'badge paused' }, '‖ Paused') : null,
-      final ? h('span', { class: 'badge ended' }, '■ Ended') : null,
-      countdown(t),
+      h('p', { class: 'table-status' }, tableStatus(model)),
+      model?.paused && !model.over ? h('span', { class: 'badge paused' }, '‖ Paused') : null,
+      clockSpan(t.table, model),
     ),
   ];
-  if (s) {
+  if (model) {
     parts.push(
-      trackBars(
-        trackRows(scenario, s.tracks, s.breakout.true ?? s.breakout.estimate),
-        'track-bars compact',
-      ),
+      trackBars(model.tracks, 'track-bars compact'),
       h(
         'div',
         { class: 'deals-line' },
         h('strong', {}, 'Deals: '),
-        s.deals.length === 0 ? 'none' : s.deals.map((d) => `${d.id} ${dealLine(d)}`).join('; '),
+        model.deals.length === 0 ? 'none' : model.deals.map(dealLine).join('; '),
       ),
     );
   }
-  if (final)
+  if (outcome)
     parts.push(
       h(
         'p',
         { class: 'scores-line' },
         h('strong', {}, 'Scores: '),
-        SEATS.map(
-          (x) =>
-            `${seatName(scenario, x)} ${final.scores[x]}${final.winners.includes(x) ? ' (winner)' : ''}`,
-        ).join(', '),
+        outcome.scores.map((x) => `${x.name} ${x.score}${x.winner ? ' (winner)' : ''}`).join(', '),
       ),
     );
   parts.push(
-    seatTable(ctl, scenario, t),
-    final ? null : tableButtons(ctl, `t${t.table}`, () => [t]),
+    seatTable(ctl, scenario, t, model),
+    outcome ? null : tableButtons(ctl, `t${t.table}`, () => [t]),
     h(
       'details',
       { class: 'codes' },
@@ -217,7 +222,7 @@ export function tableCard(
         `Projector view of table ${t.table}`,
         h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'),
       ),
-      final
+      outcome
         ? h(
             'a',
             { href: `#/debrief/${encodeURIComponent(t.matchID)}` },
@@ -230,10 +235,17 @@ export function tableCard(
 }
 
 /** The ended tables side by side: outcomes, scores, deals and final tracks. */
-export function classSummary(scenario: Scenario, d: Dashboard): HTMLElement[] {
-  const done = d.tables.filter((t) => finalOf(t));
+export function classSummary(
+  scenario: Scenario,
+  d: Dashboard,
+  models: Record<number, TableModel>,
+): HTMLElement[] {
+  const done = d.tables.flatMap((t) => {
+    const model = models[t.table];
+    return model?.outcome ? [{ t, model, outcome: model.outcome }] : [];
+  });
   if (done.length === 0) return [];
-  const trackCols = trackRows(scenario, scenario.tracks as never, 0).map((r) => r.label);
+  const trackCols = trackColumns(done[0]!.model);
   return [
     h('h2', { id: 'summary-h' }, 'Class summary'),
     h(
@@ -263,13 +275,8 @@ export function classSummary(scenario: Scenario, d: Dashboard): HTMLElement[] {
         h(
           'tbody',
           {},
-          ...done.map((t) => {
-            const f = finalOf(t)!;
-            const s = liveTable(t);
-            const rows = s
-              ? trackRows(scenario, s.tracks, s.breakout.true ?? s.breakout.estimate)
-              : [];
-            return h(
+          ...done.map(({ t, model, outcome }) =>
+            h(
               'tr',
               {},
               h(
@@ -277,20 +284,12 @@ export function classSummary(scenario: Scenario, d: Dashboard): HTMLElement[] {
                 { scope: 'row' },
                 h('a', { href: `#/debrief/${encodeURIComponent(t.matchID)}` }, `Table ${t.table}`),
               ),
-              h('td', {}, OUTCOME_NAMES[f.outcome]),
-              ...SEATS.map((x) =>
-                h('td', {}, `${f.scores[x]}${f.winners.includes(x) ? ' ★ winner' : ''}`),
-              ),
-              h(
-                'td',
-                {},
-                s
-                  ? `${s.deals.length} signed, ${s.deals.filter((x) => x.status === 'verified').length} verified, ${s.deals.filter((x) => x.status === 'collapsed').length} collapsed`
-                  : '—',
-              ),
-              ...rows.map((r) => h('td', {}, `${r.value} / ${r.max}`)),
-            );
-          }),
+              h('td', {}, outcome.name),
+              ...outcome.scores.map((x) => h('td', {}, `${x.score}${x.winner ? ' ★ winner' : ''}`)),
+              h('td', {}, dealCounts(model.deals)),
+              ...model.tracks.map((r) => h('td', {}, `${r.value} / ${r.max}`)),
+            ),
+          ),
         ),
       ),
     ),

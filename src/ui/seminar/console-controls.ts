@@ -4,10 +4,10 @@
 import { BOT_LEVELS, PERSONAS } from '../../bots';
 import type { ConsoleController } from '../../client/console';
 import type { BotSpec, Dashboard, SeminarTable } from '../../client/seminar';
+import { trackChangeWords } from '../../game/model/seminar';
 import { TRACK_NAMES, type Scenario } from '../../game/scenario/schema';
+import { trackLabel } from '../../game/seat-model';
 import { field, h } from '../dom';
-import { changes } from '../format';
-import { trackRows } from './common';
 
 /** Start, pause, add time and end the step, for one table (`t3`) or for `all`. */
 export function tableButtons(
@@ -73,9 +73,6 @@ export function injectForm(
   );
   const describe = h('p', { class: 'hint', id: 'inject-summary' });
   const headline = h('input', { id: 'inject-headline', maxlength: 140 });
-  const rows = trackRows(scenario, scenario.tracks as never, 0);
-  const labelOf = (k: string) =>
-    rows.find((r) => r.key === k)?.label.replace(' (estimate)', '') ?? k;
   const effects = TRACK_NAMES.map((k) =>
     h('input', {
       id: `inject-${k}`,
@@ -99,7 +96,7 @@ export function injectForm(
       h(
         'div',
         { class: 'effects' },
-        ...TRACK_NAMES.map((k, i) => field(`inject-${k}`, labelOf(k), effects[i]!)),
+        ...TRACK_NAMES.map((k, i) => field(`inject-${k}`, trackLabel(scenario, k), effects[i]!)),
       ),
     ),
   );
@@ -107,11 +104,7 @@ export function injectForm(
     const card = scenario.injects.find((i) => i.id === which.value);
     custom.hidden = which.value !== '__custom';
     describe.textContent = card
-      ? `${card.summary ?? ''} Effects: ${
-          changes(
-            Object.entries(card.effects).map(([k, v]): [string, number] => [labelOf(k), Number(v)]),
-          ) || 'none'
-        }.`
+      ? `${card.summary ?? ''} Effects: ${trackChangeWords(scenario, card.effects)}.`
       : '';
   };
   which.addEventListener('change', sync);

@@ -5,21 +5,14 @@
 // tables ending are announced.
 import { makeConsole, type ConsoleState } from '../../client/console';
 import type { Dashboard } from '../../client/seminar';
-import { getScenario, hasScenario } from '../../game/scenario';
-import type { Scenario } from '../../game/scenario/schema';
+import { clockWords, sessionScenario, type TableModel } from '../../game/model/seminar';
+import { countdownAt } from '../../game/seat-model';
 import { h, renderKeyed } from '../dom';
-import { countdownText, isUrgent } from '../format';
-import { leftUntil } from '../../client/clock';
 import { errorBox, page, type Screen } from './common';
 import { classSummary, tableCard } from './console-cards';
 import { fillForm, injectForm, tableButtons } from './console-controls';
 
 export type { Screen };
-
-function scenarioOf(d: Dashboard): Scenario {
-  const id = d.options?.scenario;
-  return getScenario(id && hasScenario(id) ? id : 'doha-2026');
-}
 
 function timerText(timer: Dashboard['options']['timer']): string {
   if (timer === null || timer === 'untimed') return 'untimed';
@@ -89,8 +82,8 @@ export function renderConsole(id: string): Screen {
     return form;
   };
 
-  const draw = (d: Dashboard) => {
-    const scenario = scenarioOf(d);
+  const draw = (d: Dashboard, models: Record<number, TableModel>) => {
+    const scenario = sessionScenario(d.options?.scenario);
     renderKeyed(header, JSON.stringify([d.label, d.options, d.tables.length]), () => [
       h(
         'p',
@@ -126,34 +119,37 @@ export function renderConsole(id: string): Screen {
           'aria-labelledby': `table-${t.table}-h`,
         });
       }
-      renderKeyed(el, JSON.stringify({ ...t, feed: t.feed?.length ?? 0 }), () =>
-        tableCard(ctl, scenario, t),
+      const model = models[t.table] ?? null;
+      // Redrawn when what it shows changes (not the countdown, which the ticker keeps).
+      renderKeyed(
+        el,
+        JSON.stringify({ ...t, feed: t.feed?.length ?? 0, model: { ...model, countdown: null } }),
+        () => tableCard(ctl, scenario, t, model),
       );
-      el.classList.toggle('is-paused', Boolean(t.paused));
-      el.classList.toggle('is-ended', Boolean(t.final));
+      el.classList.toggle('is-paused', Boolean(model?.paused));
+      el.classList.toggle('is-ended', Boolean(model?.outcome));
       return el;
     });
     if (wanted.some((el, i) => cards.children[i] !== el)) cards.replaceChildren(...wanted);
+    const ended = Object.values(models).filter((m) => m.outcome);
     renderKeyed(
       summary,
-      JSON.stringify(d.tables.map((t) => [t.table, t.final ?? null, t.tracks])),
-      () => classSummary(scenario, d),
+      JSON.stringify(ended.map((m) => [m.table, m.outcome, m.tracks, m.deals])),
+      () => classSummary(scenario, d, models),
     );
-    summary.hidden = !d.tables.some((t) => t.final);
+    summary.hidden = ended.length === 0;
     tick();
   };
 
+  /** Each card's countdown, re-read from its table's model by the server's clock. */
   const tick = () => {
-    const offset = ctl.store.getState().offset;
-    for (const el of cards.querySelectorAll<HTMLElement>('.countdown')) {
-      if (el.dataset.deadline) {
-        const left = leftUntil(Number(el.dataset.deadline), offset);
-        el.textContent = countdownText(null, left);
-        el.classList.toggle('urgent', isUrgent(null, left));
-      } else if (el.dataset.paused !== undefined) {
-        const remaining = el.dataset.paused ? Number(el.dataset.paused) : null;
-        el.textContent = countdownText({ remaining }, null);
-      }
+    const { offset, tables } = ctl.store.getState();
+    for (const el of cards.querySelectorAll<HTMLElement>('.countdown[data-table]')) {
+      const model = tables[Number(el.dataset.table)];
+      if (!model) continue;
+      const c = countdownAt(model.countdown, Date.now() + offset);
+      el.textContent = clockWords(c, model.over).time;
+      el.classList.toggle('urgent', c.urgent);
     }
   };
 
@@ -193,7 +189,7 @@ export function renderConsole(id: string): Screen {
     }
     if (!body.contains(cards))
       body.replaceChildren(header, controls, status, cards, summary, danger);
-    if (s.dashboard !== prev?.dashboard) draw(s.dashboard);
+    if (s.dashboard !== prev?.dashboard || s.tables !== prev?.tables) draw(s.dashboard, s.tables);
   };
 
   renderKeyed(danger, 'danger', dangerZone);

@@ -5,7 +5,7 @@ import { makeSeminarCreate, type SessionAsked } from '../../client/seminar-creat
 import { TIMED_STEPS, TIMER_PRESETS, MIN_STEP_SECONDS } from '../../game/options';
 import { getScenario, scenarioIds } from '../../game/scenario';
 import { h } from '../dom';
-import { STEP_NAMES } from '../format';
+import { STEP_NAMES } from '../../game/words';
 import { copyField, page } from './common';
 
 function field(label: string, control: HTMLElement, hint?: string): HTMLElement {

@@ -1,27 +1,21 @@
 // #/projector/<matchID>: one table for a room's screen, in large type, from a spectator's
 // connection (public information only): round, step, countdown, paused, tracks, deals, headlines.
+// Everything shown is the store's seat model of a spectator (src/client/store.ts) read through the
+// seminar models (src/game/model/seminar.ts); the countdown ticks by the server's clock.
 import { startOnline } from '../../client/connection';
-import { makeTableStore, timeLeft } from '../../client/store';
-import { getScenario } from '../../game/scenario';
+import { makeTableStore, type TableState } from '../../client/store';
+import { clockWords, headlines, publicModel } from '../../game/model/seminar';
+import { countdownAt } from '../../game/seat-model';
 import { h, renderKeyed } from '../dom';
-import {
-  breakoutLabel,
-  countdownText,
-  isUrgent,
-  OUTCOME_NAMES,
-  STEP_HELP,
-  STEP_NAMES,
-} from '../format';
-import { dealsList, trackBars, trackRows } from './common';
+import { dealsList, trackBars } from './common';
 import type { Screen } from './common';
 
-export function renderProjector(server: string, matchID: string): Screen {
-  const store = makeTableStore();
-  const connection = startOnline(store, { server, matchID, seat: null });
+/** The projector's content for a store's state; `now` reads the local clock. */
+export function projectorView(now: () => number = Date.now) {
   const title = h('h1', { tabindex: -1 }, 'Backchannel');
   const step = h('p', { class: 'proj-step' });
   const help = h('p', { class: 'proj-help' });
-  const paused = h('p', { class: 'proj-paused', hidden: true }, '‖ Paused by the facilitator');
+  const paused = h('p', { class: 'proj-paused', hidden: true });
   const countdown = h('p', { class: 'proj-countdown', role: 'timer', 'aria-live': 'off' });
   const tracks = h('section', { class: 'proj-tracks', 'aria-labelledby': 'proj-tracks-h' });
   const deals = h('section', { class: 'proj-deals', 'aria-labelledby': 'proj-deals-h' });
@@ -38,82 +32,73 @@ export function renderProjector(server: string, matchID: string): Screen {
     h('div', { class: 'proj-grid' }, tracks, h('div', { class: 'proj-right' }, feed, deals)),
   );
 
-  const render = () => {
-    const s = store.getState();
-    const view = s.view;
-    if (!view) {
+  const render = (s: TableState) => {
+    const { view, model } = s;
+    if (!view || !model) {
       step.textContent =
         s.phase === 'error' ? (s.error ?? 'Something went wrong.') : 'Connecting to the table…';
       return;
     }
-    const scenario = getScenario(view.options.scenario);
-    title.textContent = scenario.name;
-    if (view.final) {
-      step.textContent = `The match is over: ${OUTCOME_NAMES[view.final.outcome]}`;
-      help.textContent = '';
+    const table = publicModel(model, view.final);
+    title.textContent = model.scenario.name;
+    if (table.outcome) {
+      step.textContent = `The match is over: ${table.outcome.name}`;
+      help.textContent = table.outcome.winners;
     } else {
-      step.textContent = `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}`;
-      help.textContent = STEP_HELP[view.step];
+      step.textContent = table.status;
+      help.textContent = model.stepHelp;
     }
-    paused.hidden = !view.paused || Boolean(view.final);
-    renderKeyed(tracks, JSON.stringify([view.tracks, view.breakout]), () => [
+    renderKeyed(tracks, JSON.stringify(table.tracks), () => [
       h('h2', { id: 'proj-tracks-h' }, 'Tracks'),
-      trackBars(
-        trackRows(
-          scenario,
-          view.tracks,
-          view.breakout.true ?? view.breakout.estimate,
-          breakoutLabel(view.breakout.true === undefined),
-        ),
-        'track-bars large',
-      ),
+      trackBars(table.tracks, 'track-bars large'),
     ]);
-    renderKeyed(deals, JSON.stringify(view.deals), () => [
+    renderKeyed(deals, JSON.stringify(table.deals), () => [
       h('h2', { id: 'proj-deals-h' }, 'Deals'),
-      dealsList(scenario, view.deals, false),
+      dealsList(table.deals, false),
     ]);
-    renderKeyed(feed, String(view.feed.length), () => {
-      const entries = view.feed
-        .filter((e) => e.kind !== 'round')
-        .slice(-6)
-        .reverse();
-      return [
-        h('h2', { id: 'proj-feed-h' }, 'Headlines'),
-        entries.length === 0
-          ? h('p', { class: 'hint' }, 'Nothing yet.')
-          : h(
-              'ol',
-              { class: 'headlines' },
-              ...entries.map((e) =>
-                h(
-                  'li',
-                  { class: `feed-${e.kind}` },
-                  h('span', { class: 'meta' }, `Round ${e.round}: `),
-                  e.text,
-                ),
+    const news = headlines(view.feed);
+    renderKeyed(feed, JSON.stringify(news), () => [
+      h('h2', { id: 'proj-feed-h' }, 'Headlines'),
+      news.length === 0
+        ? h('p', { class: 'hint' }, 'Nothing yet.')
+        : h(
+            'ol',
+            { class: 'headlines' },
+            ...news.map((e) =>
+              h(
+                'li',
+                { class: `feed-${e.kind}` },
+                h('span', { class: 'meta' }, `${e.when}: `),
+                e.text,
               ),
             ),
-      ];
-    });
+          ),
+    ]);
+    tick(s);
   };
-  const tick = () => {
-    const s = store.getState();
-    const view = s.view;
-    if (!view || view.final) return void (countdown.textContent = '');
-    const left = timeLeft(s);
-    // The badge beside it already says the table is paused.
-    countdown.textContent = view.paused
-      ? view.paused.remaining === null
-        ? ''
-        : countdownText(null, view.paused.remaining)
-      : countdownText(null, left);
-    countdown.classList.toggle('urgent', isUrgent(view.paused, left));
+
+  const tick = (s: TableState) => {
+    if (!s.model) return;
+    const c = countdownAt(s.model.countdown, now() + s.clockOffset);
+    const words = clockWords(c, s.model.over);
+    paused.hidden = words.badge === null;
+    paused.textContent = words.badge ? `‖ ${words.badge}` : '';
+    countdown.textContent = words.time;
+    countdown.classList.toggle('urgent', c.urgent);
   };
-  const unsubscribe = store.subscribe(render);
-  const timer = setInterval(tick, 250);
-  render();
+
+  return { element, render, tick };
+}
+
+export function renderProjector(server: string, matchID: string): Screen {
+  const store = makeTableStore();
+  const connection = startOnline(store, { server, matchID, seat: null });
+  const screen = projectorView();
+  const unsubscribe = store.subscribe((s) => screen.render(s));
+  const timer = setInterval(() => screen.tick(store.getState()), 250);
+  screen.render(store.getState());
   return {
-    element,
+    element: screen.element,
     destroy: () => {
       unsubscribe();
       clearInterval(timer);

@@ -14,6 +14,8 @@ export interface ScreenCase {
   view: SeatView;
   seat: Seat | null;
   refusal?: Omit<Refusal, 'serial'>;
+  /** Animate the table (couriers, headlines) instead of showing it still. */
+  motion?: boolean;
 }
 
 const store = makeTableStore();
@@ -27,6 +29,8 @@ const mounted = mountTable(table.canvasHost, store);
 declare global {
   interface Window {
     showCase(c: ScreenCase): void;
+    /** The next view of the same seat (the table animates what changed, with `motion`). */
+    showNext(view: SeatView): void;
     /** The table scene has drawn at least one frame since the last case. */
     sceneReady(): boolean;
   }
@@ -44,11 +48,17 @@ window.showCase = (c) => {
     seat: c.seat,
     phase: 'playing',
     mode: 'solo',
-    reducedMotion: true,
+    reducedMotion: c.motion !== true,
     refusal: null,
     check: makeCheck(() => store.getState().view, c.seat),
   });
   if (c.refusal) store.setState({ refusal: { ...c.refusal, serial: 1 } });
   const desk = table.element.querySelector<HTMLElement>('.desk');
   if (desk) placeRefusal(desk, store.getState().refusal);
+};
+
+window.showNext = (view) => {
+  frames = 0;
+  const state = store.getState();
+  store.setState(withView(state, view, state.seat));
 };
