@@ -181,6 +181,13 @@ describe('the screens read the rules, never work them out', () => {
     expect(offences(f).length, AWAITING[f]).toBeGreaterThan(0);
   });
 
+  it('no screen imports the old format helpers: their words are the seat model’s', () => {
+    const users = [...all, ...files(BOTS)].filter((f) =>
+      /from '(\.\.?\/)+(ui\/)?format'/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
+    expect(users).toEqual([]);
+  });
+
   it('the desks import from the rules only the seat model and the desk model', () => {
     expect(DESKS.flatMap((f) => deskOffences(f).map((o) => `${f}: ${o}`))).toEqual([]);
   });
