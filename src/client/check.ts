@@ -6,18 +6,16 @@ import type { MoveName } from '../game/moves';
 import type { SeatView, Seat } from '../game/types';
 import type { Check, MoveArgs } from './intents';
 import { forPerson, type Glossary } from './refusals';
-import { clauseDef } from '../game/clauses';
-import { isSeat } from '../game/constants';
 import { getScenario, hasScenario } from '../game/scenario';
-import { seatName } from '../game/seat-model';
+import { glossaryFor } from '../game/seat-model';
 import { STEP_NAMES } from '../game/words';
 
 /** The names a person knows for what the rules name by code, in this view's scenario. */
 export function glossary(view: SeatView): Glossary {
-  const scenario = hasScenario(view.options.scenario) ? getScenario(view.options.scenario) : null;
+  if (hasScenario(view.options.scenario)) return glossaryFor(getScenario(view.options.scenario));
   return {
-    clause: (id) => (scenario ? (clauseDef(scenario, id)?.name ?? 'that clause') : 'that clause'),
-    seat: (s) => (scenario && isSeat(s) ? seatName(scenario, s) : 'that seat'),
+    clause: () => 'that clause',
+    seat: () => 'that seat',
     step: (step) => (STEP_NAMES as Record<string, string>)[step]?.toLowerCase() ?? 'current',
   };
 }

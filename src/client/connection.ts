@@ -9,7 +9,7 @@ import { Backchannel } from '../game';
 import type { SetupData } from '../game/options';
 import type { MoveName } from '../game/moves';
 import type { BackchannelState, Final, Seat } from '../game/types';
-import { intentKey, type MoveArgs } from './intents';
+import { intentKey, type IntentKey, type MoveArgs } from './intents';
 import { forPerson, refuse, serverRefusalWords } from './refusals';
 import { makeCheck } from './check';
 import { serverOffset } from './clock';
@@ -51,7 +51,8 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
   // Subscribe once and fan out through the store (the vanilla client can drop subscribers).
   const unsubscribe = client.subscribe(update);
   // The control the last move came from: a refusal the server sends later is shown beside it.
-  let lastKey = '';
+  // Before any move is sent, a refusal goes beside the step's own done control.
+  let lastKey: IntentKey = 'done';
   const check = makeCheck(() => store.getState().view, seat);
   const send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => {
     const view = store.getState().view;

@@ -10,13 +10,21 @@ export type { MoveName, MoveArgs };
 export type Send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => void;
 
 /**
- * Which control a move came from, so its refusal is shown beside that control: the move and the
- * memo or proposal it names, if any.
+ * Which control a move came from, so its refusal is shown beside that control: the move, or the
+ * move and the memo or proposal it names (`relay:m-1`, `respond:p-2`).
  */
-export function intentKey(move: MoveName, args: readonly unknown[]): string {
+export type IntentKey = MoveName | `${MoveName}:${string}`;
+
+/** What a refusal slot takes: intents' keys, or `*` for any refusal with no slot of its own. */
+export type SlotKey = IntentKey | '*';
+
+export function intentKey<M extends MoveName>(move: M, args: readonly unknown[]): IntentKey {
   const first = args[0];
   return typeof first === 'string' ? `${move}:${first}` : move;
 }
+
+/** The move an intent's key names. */
+export const keyMove = (key: IntentKey): MoveName => key.split(':')[0] as MoveName;
 
 /** The rules' own check of a move for this seat, now: null when legal, else why not (in words). */
 export type Check = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => string | null;

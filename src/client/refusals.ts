@@ -1,6 +1,7 @@
 // Refusals in words for the person at the desk. The rules explain their own refusals; the server's
 // guard refuses a packet with a code (server/guard.ts) that means nothing to a player, so each code
 // has its sentence here. Nothing that looks like an internal code or a schema path is ever shown.
+import type { IntentKey } from './intents';
 import type { Refusal, TableStore } from './store';
 // The rules' refusals in a person's words live with the rules (src/game/words.ts); re-exported
 // here so the client's callers keep their imports.
@@ -30,7 +31,7 @@ export function serverRefusalWords(code: string, reason?: string): string {
 }
 
 /** Records a refusal for the control `key` (the store's `refusal`). */
-export function refuse(store: TableStore, key: string, text: string): void {
+export function refuse(store: TableStore, key: IntentKey, text: string): void {
   const serial = (store.getState().refusal?.serial ?? 0) + 1;
   const refusal: Refusal = { text, key, serial };
   store.setState({ refusal });

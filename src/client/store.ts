@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla';
 import type { SeatView, Final, Seat } from '../game/types';
 import { seatModel, type LastSeen, type SeatModel } from '../game/seat-model';
 import { leftUntil } from './clock';
-import type { Check, Send } from './intents';
+import type { Check, IntentKey, Send } from './intents';
 
 export type Mode = 'home' | 'solo' | 'online';
 export type Phase = 'idle' | 'connecting' | 'playing' | 'error';
@@ -52,7 +52,7 @@ export interface Refusal {
   /** What was refused and why, written for the person at the desk. */
   text: string;
   /** The control the move came from (`intentKey`), so the words appear beside it. */
-  key: string;
+  key: IntentKey;
   /** Counts refusals, so the same words refused twice are announced twice. */
   serial: number;
 }

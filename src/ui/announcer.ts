@@ -1,7 +1,7 @@
 // One polite live region that says what changed: a new step, new feed entries, the end, a refusal.
 import type { TableStore } from '../client/store';
 import { getScenario } from '../game/scenario';
-import { OUTCOME_NAMES, STEP_NAMES } from './format';
+import { OUTCOME_NAMES, STEP_NAMES } from '../game/words';
 import { h } from './dom';
 
 export function mountAnnouncer(store: TableStore): { element: HTMLElement; destroy(): void } {

@@ -1,34 +1,16 @@
-// The end screen: scores, the outcome class, and the reveal of everything that was hidden: agendas,
-// the mandate, every memo as written beside the version delivered, incident attribution, the seed.
-import { REDACTED } from '../game/constants';
-import type { Scenario } from '../game/scenario/schema';
-import type { SeatView, Clause, Memo, Seat } from '../game/types';
+// The end screen: scores, the outcome class, each agenda card and the mandate with whether it was
+// met, and the reveal of everything that was hidden: incident attribution, every memo as written
+// beside the version delivered, the seed. It renders the end model (src/game/model/desk.ts).
+import type { EndModel } from '../game/model/desk';
 import { h } from './dom';
-import { clauseText, OUTCOME_NAMES, roleName, seatName } from './format';
 
-function clauseList(scenario: Scenario, clauses: (Clause | null)[]): HTMLElement {
-  return h('ul', {}, ...clauses.map((c) => h('li', {}, c ? clauseText(scenario, c) : REDACTED)));
-}
+const clauseList = (clauses: string[]) => h('ul', {}, ...clauses.map((c) => h('li', {}, c)));
 
-function memoReveal(scenario: Scenario, m: Memo): HTMLElement {
-  const fate: Record<string, string> = {
-    relayed: 'relayed',
-    leaked: 'leaked',
-    bundled: 'bundled',
-    expired: 'expired',
-    held: 'held',
-    pending: 'never handled',
-    draft: 'draft',
-  };
-  const reframes = m.delivery?.reframes ?? [];
+function memoReveal(m: EndModel['memos'][number]): HTMLElement {
   return h(
     'li',
     { class: 'reveal-memo' },
-    h(
-      'p',
-      { class: 'meta' },
-      `Round ${m.round}, from ${seatName(scenario, m.author)}: ${fate[m.status] ?? m.status}${reframes.length ? `, ${reframes.length} reframe${reframes.length > 1 ? 's' : ''}` : ''}`,
-    ),
+    h('p', { class: 'meta' }, m.meta),
     h(
       'div',
       { class: 'diff' },
@@ -36,17 +18,17 @@ function memoReveal(scenario: Scenario, m: Memo): HTMLElement {
         'div',
         {},
         h('h5', {}, 'As written'),
-        clauseList(scenario, m.clauses),
-        m.text ? h('blockquote', {}, m.text) : null,
+        clauseList(m.written),
+        m.writtenText ? h('blockquote', {}, m.writtenText) : null,
       ),
-      m.delivery
+      m.delivered
         ? h(
             'div',
             {},
             h('h5', {}, 'As delivered'),
-            clauseList(scenario, m.delivery.clauses),
-            m.delivery.text ? h('blockquote', {}, m.delivery.text) : null,
-            m.delivery.note ? h('p', { class: 'note' }, `Note: ${m.delivery.note}`) : null,
+            clauseList(m.delivered.clauses),
+            m.delivered.text ? h('blockquote', {}, m.delivered.text) : null,
+            m.delivered.note ? h('p', { class: 'note' }, `Note: ${m.delivered.note}`) : null,
           )
         : null,
     ),
@@ -54,23 +36,14 @@ function memoReveal(scenario: Scenario, m: Memo): HTMLElement {
 }
 
 export function endScreen(
-  view: SeatView,
-  scenario: Scenario,
-  seat: Seat | null,
+  end: EndModel,
   /** An online match's id: its debrief page (seminar mode) is linked. */
   matchID?: string | null,
 ): HTMLElement {
-  const final = view.final!;
-  const seats = ['0', '1', '2'] as const;
-  const you = seat !== null && final.winners.includes(seat);
   return h(
     'section',
     { class: 'panel end-screen', 'aria-labelledby': 'end-h' },
-    h(
-      'h2',
-      { id: 'end-h', tabindex: -1 },
-      `${OUTCOME_NAMES[final.outcome]}${you ? ' · You win' : ''}`,
-    ),
+    h('h2', { id: 'end-h', tabindex: -1 }, end.heading),
     h(
       'table',
       { class: 'scores' },
@@ -89,17 +62,13 @@ export function endScreen(
       h(
         'tbody',
         {},
-        ...seats.map((s) =>
+        ...end.rows.map((r) =>
           h(
             'tr',
-            { class: final.winners.includes(s) ? 'winner' : '' },
-            h(
-              'th',
-              { scope: 'row' },
-              `${seatName(scenario, s)} (${roleName(s)})${final.winners.includes(s) ? ' — winner' : ''}`,
-            ),
-            h('td', {}, String(final.scores[s])),
-            h('td', {}, final.normalised[s].toFixed(2)),
+            { class: r.winner ? 'winner' : '' },
+            h('th', { scope: 'row' }, r.label),
+            h('td', {}, r.score),
+            h('td', {}, r.normalised),
           ),
         ),
       ),
@@ -115,41 +84,34 @@ export function endScreen(
           ),
         )
       : null,
+    h('h3', {}, 'Agendas and mandate'),
+    h(
+      'ul',
+      { class: 'objectives-met' },
+      ...end.objectives.map((o) =>
+        h(
+          'li',
+          { class: o.met === true ? 'met' : o.met === false ? 'unmet' : '' },
+          h('strong', {}, `${o.who}’s ${o.kind}: `),
+          o.title,
+          o.met === null
+            ? null
+            : h('span', { class: 'met-mark' }, ` — ${o.met ? '✓ met' : '✗ not met'}`),
+        ),
+      ),
+    ),
     h('h3', {}, 'What was hidden'),
     h(
       'ul',
       {},
-      ...(['0', '1'] as const).map((s) =>
-        h(
-          'li',
-          {},
-          h('strong', {}, `${seatName(scenario, s)}’s agenda: `),
-          (view.agendas[s] ?? []).map((c) => c.title).join('; '),
-        ),
-      ),
-      h(
-        'li',
-        {},
-        h('strong', {}, `${seatName(scenario, '2')}’s mandate: `),
-        view.mandate?.title ?? '—',
-      ),
-      h(
-        'li',
-        {},
-        h('strong', {}, 'Incidents: '),
-        view.incidents.length === 0
-          ? 'none'
-          : view.incidents
-              .map((i) => `${i.headline} (${view.attributions[i.id] ?? 'rogue'})`)
-              .join('; '),
-      ),
-      h('li', {}, h('strong', {}, 'Seed: '), h('code', {}, view.seed ?? '—')),
+      h('li', {}, h('strong', {}, 'Incidents: '), end.incidents),
+      h('li', {}, h('strong', {}, 'Seed: '), h('code', {}, end.seed)),
     ),
     h(
       'details',
       {},
-      h('summary', {}, `Every memo, as written and as delivered (${view.memos.length})`),
-      h('ol', {}, ...view.memos.map((m) => memoReveal(scenario, m))),
+      h('summary', {}, `Every memo, as written and as delivered (${end.memos.length})`),
+      h('ol', {}, ...end.memos.map(memoReveal)),
     ),
   );
 }

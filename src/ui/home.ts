@@ -5,7 +5,8 @@ import { getScenario, scenarioIds } from '../game/scenario';
 import type { SetupData } from '../game/options';
 import type { Seat } from '../game/types';
 import { h, uid } from './dom';
-import { roleName, seatNames } from './format';
+import { seatName } from '../game/seat-model';
+import { ROLE_NAMES } from '../game/words';
 
 export interface SoloChoice {
   seat: Seat;
@@ -59,7 +60,11 @@ function seatPicker(
   selected: Seat,
 ): HTMLFieldSetElement {
   const scenario = getScenario(scenarioId);
-  const names = seatNames(scenario);
+  const names = {
+    '0': seatName(scenario, '0'),
+    '1': seatName(scenario, '1'),
+    '2': seatName(scenario, '2'),
+  };
   return h(
     'fieldset',
     { class: 'seat-picker' },
@@ -74,7 +79,7 @@ function seatPicker(
           'label',
           { for: id },
           h('strong', {}, names[seat]),
-          ` · ${roleName(seat)}`,
+          ` · ${ROLE_NAMES[seat]}`,
           h('span', { class: 'hint' }, ROLE_HELP[seat]),
         ),
       );
@@ -126,7 +131,7 @@ function botFields(prefix: string, allowNone: boolean): HTMLElement {
       h(
         'div',
         { class: 'row' },
-        select(roleName(seat), `${prefix}-bot-${seat}`, levels, allowNone ? 'none' : 'normal'),
+        select(ROLE_NAMES[seat], `${prefix}-bot-${seat}`, levels, allowNone ? 'none' : 'normal'),
         seat === '2'
           ? null
           : select(

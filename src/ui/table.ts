@@ -1,106 +1,59 @@
 // The table screen: header (round, step, countdown), the Phaser table, and the DOM panels for this
 // seat: its objectives, its desk for the current step, the press, the public feed, the tracks and
-// deals in words, and the end screen. Panels re-render only when what they show changes, so
-// nothing a person is typing is lost.
-import { isPrincipal } from '../game/constants';
-import { getScenario } from '../game/scenario';
-import type { Scenario } from '../game/scenario/schema';
-import type { SeatView, Seat, Statement } from '../game/types';
+// deals in words, and the end screen. Everything it shows comes from the seat model the store
+// carries (src/game/seat-model.ts) and the desk's share of it (src/game/model/desk.ts). Panels
+// re-render only when what they show changes, so nothing a person is typing is lost.
+import { deskModel, type DeskModel, type IncidentLine, type PressModel } from '../game/model/desk';
+import { countdownAt, type DealModel } from '../game/seat-model';
+import type { SeatView } from '../game/types';
 import type { Intents } from '../client/intents';
-import { timeLeft, type TableState, type TableStore } from '../client/store';
+import type { TableState, TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
 import { brokerDesk, deliveredPanel } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
-import { placeRefusal, refusalSlot } from './refusal';
-import { trackRows } from './seminar/common';
-import {
-  breakoutLabel,
-  clauseText,
-  countdownText,
-  trackChanges,
-  isUrgent,
-  roleName,
-  seatName,
-  STEP_HELP,
-  STEP_NAMES,
-} from './format';
+import { placeRefusal, refusalSlot, sends } from './refusal';
 
-function objectives(view: SeatView, seat: Seat | null): HTMLElement | null {
-  const cards =
-    seat === '2' ? (view.mandate ? [view.mandate] : []) : seat ? (view.agendas[seat] ?? []) : [];
-  if (cards.length === 0) return null;
+function objectives(desk: DeskModel): HTMLElement | null {
+  if (!desk.objectives) return null;
   return h(
     'section',
     { class: 'panel objectives', 'aria-labelledby': 'obj-h' },
-    h('h3', { id: 'obj-h' }, seat === '2' ? 'Your mandate (secret)' : 'Your agenda (secret)'),
-    h('ul', {}, ...cards.map((c) => h('li', {}, h('strong', {}, c.title), ' — ', c.text))),
+    h('h3', { id: 'obj-h' }, desk.objectives.heading),
+    h(
+      'ul',
+      {},
+      ...desk.objectives.items.map((c) => h('li', {}, h('strong', {}, c.title), ' — ', c.text)),
+    ),
   );
 }
 
-const STATEMENT_WORDS: Record<Statement['kind'], string> = {
-  claim: 'you claim credit',
-  blame: 'you lay blame',
-  silence: 'no comment',
-};
-
-function pressPanel(view: SeatView, scenario: Scenario, seat: Seat, act: Intents): HTMLElement {
-  const sealed = view.sealedStatements[seat];
+function pressPanel(press: PressModel, act: Intents): HTMLElement {
   const section = h(
     'section',
     { class: 'panel', 'aria-labelledby': 'press-h' },
     h('h3', { id: 'press-h' }, 'Press statement'),
   );
-  if (sealed || !view.pending.includes(seat)) {
-    section.append(
-      h(
-        'p',
-        {},
-        sealed
-          ? `Sealed until everyone has spoken: ${STATEMENT_WORDS[sealed.kind]}.`
-          : 'You have spoken.',
-      ),
-    );
+  if (press.said) {
+    section.append(h('p', {}, press.said));
     return section;
   }
-  // The statements the rules would take now (their own check), so none is offered in vain.
-  const claims = view.deals
-    .map((d) => d.id)
-    .filter((d) => act.check('statement', { kind: 'claim', target: d }) === null);
-  const others = (['0', '1', '2'] as const).filter(
-    (s) => s !== seat && act.check('statement', { kind: 'blame', target: s }) === null,
-  );
   section.append(
-    h('p', { class: 'hint' }, 'One public statement, published when every seat has made one.'),
+    h('p', { class: 'hint' }, press.hint),
     h(
       'div',
       { class: 'actions wrap' },
-      ...claims.map((d) =>
-        h(
-          'button',
-          { type: 'button', onclick: () => act.send('statement', { kind: 'claim', target: d }) },
-          `Claim credit for deal ${d}`,
-        ),
-      ),
-      ...others.map((s) =>
+      ...press.options.map((o) =>
         h(
           'button',
           {
             type: 'button',
-            class: 'secondary',
-            onclick: () => act.send('statement', { kind: 'blame', target: s }),
+            class: o.kind === 'claim' ? undefined : 'secondary',
+            onclick: () => act.send('statement', ...o.args),
+            ...sends('statement'),
           },
-          `Blame ${seatName(scenario, s)}`,
+          o.label,
         ),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          onclick: () => act.send('statement', { kind: 'silence' }),
-        },
-        'No comment',
       ),
     ),
     refusalSlot('statement'),
@@ -109,28 +62,12 @@ function pressPanel(view: SeatView, scenario: Scenario, seat: Seat, act: Intents
 }
 
 /** Where this seat finished, in a sentence, and the way home. */
-function resultPanel(view: SeatView, scenario: Scenario, seat: Seat): HTMLElement {
-  const final = view.final;
-  const place = (): string => {
-    if (!final) return '';
-    const mine = final.normalised[seat];
-    const above = (['0', '1', '2'] as const).filter((s) => final.normalised[s] > mine);
-    if (above.length > 0) return `behind ${above.map((s) => seatName(scenario, s)).join(' and ')}.`;
-    return final.winners.length > 1
-      ? 'tied for the best result at the table.'
-      : 'the best result at the table: you win.';
-  };
+function resultPanel(desk: DeskModel): HTMLElement {
   return h(
     'section',
     { class: 'panel result', 'aria-labelledby': 'result-h' },
     h('h2', { id: 'result-h' }, 'Your result'),
-    final
-      ? h(
-          'p',
-          { class: 'result-line' },
-          `${final.scores[seat]} points (${final.normalised[seat].toFixed(2)} of your role's maximum): ${place()}`,
-        )
-      : null,
+    desk.end?.result ? h('p', { class: 'result-line' }, desk.end.result) : null,
     h(
       'p',
       {},
@@ -140,94 +77,61 @@ function resultPanel(view: SeatView, scenario: Scenario, seat: Seat): HTMLElemen
   );
 }
 
-function deskFor(
-  view: SeatView,
-  scenario: Scenario,
-  seat: Seat | null,
-  act: Intents,
-): HTMLElement[] {
-  if (seat === null)
-    return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
-  if (view.step === 'over') return [resultPanel(view, scenario, seat)];
-  const acting = view.pending.includes(seat);
-  const waitingFor = view.pending.map((s) => seatName(scenario, s)).join(', ');
-  const done = acting
+function deskFor(desk: DeskModel, seated: boolean, over: boolean, act: Intents): HTMLElement[] {
+  if (!seated) return [h('p', { class: 'panel' }, 'You are watching: public information only.')];
+  if (over) return [resultPanel(desk)];
+  const done = desk.done
     ? h(
         'button',
-        { type: 'button', class: 'done', onclick: () => act.send('done') },
-        view.step === 'response'
-          ? 'Done answering'
-          : view.step === 'press'
-            ? 'Say nothing'
-            : `End my ${STEP_NAMES[view.step].toLowerCase()}`,
+        { type: 'button', class: 'done', onclick: () => act.send('done'), ...sends('done') },
+        desk.done,
       )
-    : h('p', { class: 'waiting' }, waitingFor ? `Waiting for ${waitingFor}.` : 'Waiting.');
+    : h('p', { class: 'waiting' }, desk.waiting);
+  // A word about the step beside the done control: e.g. nothing to answer, but still say done.
+  const reminder = desk.reminder
+    ? h('p', { class: 'reminder', role: 'note' }, desk.reminder)
+    : null;
   const parts: (HTMLElement | null)[] = [];
-  if (view.step === 'drafting' && isPrincipal(seat) && acting)
-    parts.push(postureForm(view, scenario, seat, act), memoComposer(view, scenario, seat, act));
-  if (view.step === 'mediation' && seat === '2' && acting)
-    parts.push(...brokerDesk(view, scenario, act));
-  if (
-    isPrincipal(seat) &&
-    (view.step === 'response' || view.step === 'press' || view.step === 'mediation')
-  )
-    parts.push(inbox(view, scenario, seat, act));
-  if (view.step === 'press') parts.push(pressPanel(view, scenario, seat, act));
-  if (seat === '2') parts.push(deliveredPanel(view, scenario));
-  if (isPrincipal(seat)) parts.push(sentMemos(view, scenario, seat));
+  if (desk.postures) parts.push(postureForm(desk.postures, act));
+  if (desk.composer) parts.push(memoComposer(desk.composer, act));
+  if (desk.brokerMemos) parts.push(...brokerDesk(desk.brokerMemos, desk.bundle, desk.table, act));
+  if (desk.inbox) parts.push(inbox(desk.inbox, act));
+  if (desk.press) parts.push(pressPanel(desk.press, act));
+  if (desk.delivered) parts.push(deliveredPanel(desk.delivered));
+  if (desk.memos) parts.push(sentMemos(desk.memos));
+  if (desk.brokerMemoList)
+    parts.push(sentMemos(desk.brokerMemoList, 'Memos this round and last', 'handled-h', true));
   // The done button's slot also takes any refusal whose control is no longer on the desk.
   const doneSlot = refusalSlot('done', '*');
-  return [done, doneSlot, ...parts].filter((x): x is HTMLElement => x !== null);
+  return [done, doneSlot, reminder, ...parts].filter((x): x is HTMLElement => x !== null);
 }
 
-function tracksText(view: SeatView, scenario: Scenario): HTMLElement {
-  const estimate = view.breakout.true === undefined;
-  const rows = trackRows(
-    scenario,
-    view.tracks,
-    view.breakout.true ?? view.breakout.estimate,
-    breakoutLabel(estimate),
-  );
-  const row = (label: string, value: string) => [h('dt', {}, label), h('dd', {}, value)];
+function tracksText(desk: DeskModel): HTMLElement {
   return h(
     'section',
     { class: 'panel tracks', 'aria-labelledby': 'tracks-h' },
     h('h3', { id: 'tracks-h' }, 'Tracks'),
-    h(
-      'dl',
-      {},
-      ...rows.flatMap((r) => row(r.label, `${r.value} / ${r.max}`)),
-      ...row(
-        'Credit',
-        (['0', '1', '2'] as const)
-          .map((s) => `${seatName(scenario, s)} ${view.credit[s]}`)
-          .join(', '),
-      ),
-    ),
+    h('dl', {}, ...desk.tracks.flatMap((r) => [h('dt', {}, r.label), h('dd', {}, r.value)])),
   );
 }
 
-function dealsText(view: SeatView, scenario: Scenario): HTMLElement {
+function dealsText(deals: DealModel[]): HTMLElement {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'deals-h' },
     h('h3', { id: 'deals-h' }, 'Deals'),
-    view.deals.length === 0
+    deals.length === 0
       ? h('p', {}, 'None signed yet.')
       : h(
           'ul',
           {},
-          ...view.deals.map((d) =>
+          ...deals.map((d) =>
             h(
               'li',
               { class: `deal ${d.status}` },
               h('strong', {}, `${d.id}: `),
-              d.status === 'verifying'
-                ? `signed round ${d.signedRound}, verifies in ${d.verifyLeft + 1} resolution${d.verifyLeft ? 's' : ''}`
-                : d.status === 'verified'
-                  ? `verified round ${d.verifiedRound}`
-                  : `collapsed round ${d.collapsedRound}`,
-              h('ul', {}, ...d.clauses.map((c) => h('li', {}, clauseText(scenario, c)))),
+              `signed in round ${d.signedRound}, ${d.text}`,
+              h('ul', {}, ...d.clauses.map((c) => h('li', {}, c.text))),
             ),
           ),
         ),
@@ -235,9 +139,8 @@ function dealsText(view: SeatView, scenario: Scenario): HTMLElement {
 }
 
 /** This round's and the last round's incidents, with what each did to the tracks. */
-function incidentsPanel(view: SeatView, scenario: Scenario, seat: Seat | null): HTMLElement | null {
-  const recent = view.incidents.filter((i) => i.round >= view.round - 1).reverse();
-  if (recent.length === 0) return null;
+function incidentsPanel(incidents: IncidentLine[]): HTMLElement | null {
+  if (incidents.length === 0) return null;
   return h(
     'section',
     { class: 'panel incidents', 'aria-labelledby': 'incidents-h' },
@@ -245,22 +148,47 @@ function incidentsPanel(view: SeatView, scenario: Scenario, seat: Seat | null): 
     h(
       'ul',
       {},
-      ...recent.map((i) =>
+      ...incidents.map((i) =>
         h(
           'li',
           {},
-          h('span', { class: 'meta' }, `Round ${i.round}`),
+          h('span', { class: 'meta' }, `Round ${i.round}${i.place ? ` · ${i.place}` : ''}`),
           ' ',
           h('strong', {}, i.headline),
           h('br'),
-          trackChanges(scenario, i.effects) || 'No change to the tracks.',
+          i.effects,
           // Principal B knows which incidents it directed (GAME.md, "Who sees what").
-          seat === '1' && view.attributions[i.id] === 'directed'
-            ? h('span', { class: 'directed' }, ' Directed by you.')
-            : null,
+          i.directed ? h('span', { class: 'directed' }, ' Directed by you.') : null,
         ),
       ),
     ),
+  );
+}
+
+/** What changed since this seat last looked: incidents with their effects, deals, reframes. */
+function changesPanel(desk: DeskModel): HTMLElement | null {
+  if (desk.changes.length === 0 && !desk.trackChanges) return null;
+  return h(
+    'section',
+    { class: 'panel changes', 'aria-labelledby': 'changes-h' },
+    h('h3', { id: 'changes-h' }, 'Since your last step'),
+    desk.trackChanges ? h('p', {}, h('strong', {}, 'Tracks: '), desk.trackChanges) : null,
+    desk.changes.length
+      ? h(
+          'ul',
+          {},
+          ...desk.changes.map((c) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, `${c.heading}: `),
+              c.text,
+              c.effects ? ` (${c.effects})` : '',
+              c.directed ? h('span', { class: 'directed' }, ' Directed by you.') : null,
+            ),
+          ),
+        )
+      : null,
   );
 }
 
@@ -339,23 +267,17 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const render = () => {
     const s = store.getState();
     const view = s.view;
-    if (!view) {
+    const model = s.model;
+    if (!view || !model) {
       title.textContent = 'Backchannel';
       status.textContent =
         s.phase === 'error' ? (s.error ?? 'Something went wrong.') : 'Connecting to the table…';
       return;
     }
-    const scenario = getScenario(view.options.scenario);
-    const you =
-      s.seat === null ? 'Watching' : `You are ${seatName(scenario, s.seat)} (${roleName(s.seat)})`;
-    title.textContent = `${scenario.name} · ${you}`;
-    status.textContent =
-      view.step === 'over'
-        ? 'The match is over.'
-        : view.paused
-          ? `Paused by the facilitator · Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: nobody can act until the table resumes.`
-          : `Round ${view.round} of ${view.options.rounds} · ${STEP_NAMES[view.step]}: ${STEP_HELP[view.step]}`;
-    element.classList.toggle('paused', Boolean(view.paused));
+    const d = deskModel(view, model);
+    title.textContent = d.title;
+    status.textContent = d.status;
+    element.classList.toggle('paused', model.paused);
     const act: Intents = {
       send: (move, ...args) => store.getState().send(move, ...args),
       check: (move, ...args) => store.getState().check(move, ...args),
@@ -364,19 +286,20 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     renderKeyed(
       desk,
       JSON.stringify([
-        view.round,
-        view.step,
+        model.round,
+        model.step,
         // While this seat acts, others finishing must not redraw its desk (and lose its typing).
-        s.seat !== null && view.pending.includes(s.seat) ? 'acting' : view.pending,
-        s.seat,
-        view.memos.length,
-        view.memos.map((m) => m.status),
-        view.proposals.map((p) => [p.stage, p.answers]),
+        model.acting ? 'acting' : view.pending,
+        model.seat,
+        model.memos.map((m) => m.fate),
+        model.inbox.map((i) => (i.kind === 'proposal' ? [i.id, i.stage, i.yourAnswer] : i.id)),
+        model.proposals.map((p) => [p.stage, p.answers]),
         view.sealedStatements,
         view.tracks.capital,
-        view.deals.length,
+        model.deals.length,
+        model.reminder,
       ]),
-      () => deskFor(view, scenario, s.seat, act),
+      () => deskFor(d, model.seat !== null, model.over, act),
     );
     // A redrawn desk has empty slots: put the refusal back beside its control.
     if (s.refusal !== shownRefusal || desk.dataset.key !== deskKey) {
@@ -387,35 +310,34 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
       side,
       JSON.stringify([
         view.feed.length,
-        view.tracks,
-        view.breakout,
-        view.deals,
-        view.credit,
-        view.agendas,
-        view.mandate,
-        view.incidents.length,
-        view.attributions,
-        s.seat,
+        d.tracks,
+        d.deals,
+        d.objectives,
+        d.incidents,
+        d.changes,
+        d.trackChanges,
+        model.seat,
       ]),
       () =>
         [
-          objectives(view, s.seat),
-          tracksText(view, scenario),
-          dealsText(view, scenario),
-          incidentsPanel(view, scenario, s.seat),
+          changesPanel(d),
+          objectives(d),
+          tracksText(d),
+          dealsText(d.deals),
+          incidentsPanel(d.incidents),
           feedPanel(view),
         ].filter((x): x is HTMLElement => x !== null),
     );
-    renderKeyed(end, JSON.stringify([Boolean(view.final)]), () =>
-      view.final ? endScreen(view, scenario, s.seat, s.mode === 'online' ? s.matchID : null) : [],
+    renderKeyed(end, JSON.stringify([Boolean(d.end)]), () =>
+      d.end ? endScreen(d.end, s.mode === 'online' ? s.matchID : null) : [],
     );
   };
   const tick = () => {
     const state = store.getState();
-    const paused = state.view?.paused;
-    const left = timeLeft(state);
-    countdown.textContent = state.view ? countdownText(paused, left, '') : '';
-    countdown.classList.toggle('urgent', isUrgent(paused, left));
+    const model = state.model;
+    const c = model ? countdownAt(model.countdown, Date.now() + state.clockOffset) : null;
+    countdown.textContent = c && (c.timed || c.paused) && !model?.over ? c.text : '';
+    countdown.classList.toggle('urgent', c?.urgent ?? false);
   };
   const unsubscribe = store.subscribe(render);
   const timer = setInterval(tick, 250);

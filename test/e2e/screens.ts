@@ -3,6 +3,7 @@
 // test-results/screens/<label>/*.png. Run before and after a change to the scene and compare.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'vite';
 import { applyMove } from '../../src/bots/engine';
 import { makeCheck } from '../../src/client/check';
@@ -24,10 +25,9 @@ import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
 
 const label = process.argv[2] ?? 'now';
 const only = process.argv[3];
-const OUT = join(ROOT, 'test-results', 'screens', label);
 
 /** The rules' own refusal, in the words the desk shows, of the first of these moves refused. */
-function realRefusal(
+export function realRefusal(
   view: ScreenCase['view'],
   seat: Seat,
   tries: [MoveName, unknown[]][],
@@ -105,8 +105,13 @@ function cases(): [string, ScreenCase][] {
   return out;
 }
 
-async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
+/** Shoots each case at 1280×720 and 390 px wide into `out` (only the names containing `only`). */
+export async function shootCases(
+  list: [string, ScreenCase][],
+  out: string,
+  only?: string,
+): Promise<void> {
+  mkdirSync(out, { recursive: true });
   const server = await createServer({
     root: ROOT,
     configFile: join(ROOT, 'vite.config.ts'),
@@ -117,7 +122,7 @@ async function main(): Promise<void> {
   const url = `${server.resolvedUrls!.local[0]!}test/e2e/screens/index.html`;
   const browser = await launchChromium();
   try {
-    for (const [name, c] of cases()) {
+    for (const [name, c] of list) {
       if (only && !name.includes(only)) continue;
       for (const [size, viewport] of [
         ['desktop', DESKTOP],
@@ -130,7 +135,7 @@ async function main(): Promise<void> {
         await page.waitForFunction(() => typeof window.showCase === 'function');
         await page.evaluate((x) => window.showCase(x), c);
         await page.waitForFunction(() => window.sceneReady());
-        await page.screenshot({ path: join(OUT, `${name}-${size}.png`), fullPage: true });
+        await page.screenshot({ path: join(out, `${name}-${size}.png`), fullPage: true });
         if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
         await page.close();
       }
@@ -142,7 +147,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+// Run as a script (not when another screenshot script imports `shootCases`).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  shootCases(cases(), join(ROOT, 'test-results', 'screens', label), only).catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyMove } from '../../src/bots/engine';
 import { getScenario } from '../../src/game/scenario';
 import { viewFor } from '../../src/game/view';
-import { signed } from '../../src/ui/format';
+import { signed } from '../../src/game/words';
 import { renderSeat, type Rendered } from './render';
 import { SCENARIOS, allDone, mediationWithMemo, rebalanced, type ScenarioId } from './states';
 

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getScenario } from '../../src/game/scenario';
 import { viewFor } from '../../src/game/view';
-import { signed } from '../../src/ui/format';
+import { MEMO_FATE_WORDS, signed } from '../../src/game/words';
 import { radioLabel, renderSeat, type Rendered } from './render';
 import { applyMove } from '../../src/bots/engine';
 import {
@@ -62,15 +62,17 @@ describe('an inbox card names the memo’s author', () => {
 
     shown = renderSeat(viewFor(r.G, '0'), '0');
     const author = shown.root.querySelector('article.proposal')?.textContent ?? '';
-    expect(author).toContain(`Your memo, as the broker delivered it to ${s.seats.B.name}`);
-    expect(author).toContain('Ratify?');
+    expect(author).toContain(
+      `Your memo, as ${s.seats.broker.name} delivered it to ${s.seats.B.name}`,
+    );
+    expect(author).toMatch(/ratify\?/i);
     expect(shown.root.querySelector('article.proposal button')?.textContent).toBe('Accept');
     shown.destroy();
 
     shown = renderSeat(viewFor(r.G, '1'), '1');
     const recipient = shown.root.querySelector('article.proposal')?.textContent ?? '';
     expect(recipient).not.toContain('Your memo');
-    expect(recipient).not.toContain('Ratify?');
+    expect(recipient).not.toMatch(/ratify\?/i);
     expect(recipient).toContain(`${s.seats.A.name}’s memo`);
     expect(shown.root.querySelector('article.proposal button')).toBeNull();
   });
@@ -124,13 +126,13 @@ describe('the author’s memos say what the author may know of their fate', () =
       [...shown!.root.querySelectorAll('[aria-labelledby="sent-h"] .meta')].map(
         (e) => e.textContent,
       );
-    expect(line()).toContain(`Round ${memo.round} · relayed and accepted: back to you to ratify`);
+    expect(line()).toContain(`Round ${memo.round} · ${MEMO_FATE_WORDS.ratification}`);
     shown.destroy();
     const p = r.G.proposals.find((x) => x.stage === 'ratification')!;
     expect(applyMove(r, '0', 'respond', [p.id, 'accept'])).toBeNull();
     allDone(r); // the response step ends: signed
     shown = renderSeat(viewFor(r.G, '0'), '0');
-    expect(line()).toContain(`Round ${memo.round} · relayed, accepted and signed`);
+    expect(line()).toContain(`Round ${memo.round} · ${MEMO_FATE_WORDS.signed}`);
   });
 });
 
@@ -148,7 +150,11 @@ describe('an inbox with nothing to answer', () => {
     shown = renderSeat(viewFor(r.G, '1'), '1');
     const inboxText = shown.root.querySelector('[aria-labelledby="inbox-h"]')?.textContent ?? '';
     expect(inboxText).toContain('A message: read, not answered.');
-    expect(inboxText).toContain('Nothing here awaits your answer: press “Done answering”.');
-    expect(shown.root.querySelector('button.done')?.textContent).toBe('Done answering');
+    // The reminder to end the step stands beside the done control, else the seat is stalled.
+    const done = shown.root.querySelector('button.done')!;
+    expect(done.textContent).toBe('Done answering');
+    const reminder = shown.root.querySelector('.desk .reminder');
+    expect(reminder?.textContent).toMatch(/^Nothing awaits your answer: say you are done/);
+    expect(done.parentElement).toBe(reminder?.parentElement);
   });
 });

@@ -7,6 +7,7 @@ import type { MoveArgs } from '../../src/client/intents';
 import { INTERNAL_TEXT, looksInternal } from '../../src/client/refusals';
 import { enumerate, explainMove } from '../../src/game/enumerate';
 import type { MoveName } from '../../src/game/moves';
+import { seatModel } from '../../src/game/seat-model';
 import { SEATS, randomSeatViews } from './states';
 
 const views = randomSeatViews(4, 'ui-refusals', 9);
@@ -65,6 +66,24 @@ describe('refusals in words', () => {
     console.info(
       `refusals: ${raw} checked, ${internalRaw} raw reasons read as codes, ${shown.size} distinct texts shown:\n  ${[...shown].join('\n  ')}`,
     );
+  });
+
+  it('no reason the seat model gives a desk (moves, postures, answers) reads as a code', () => {
+    const reasons = new Set<string>();
+    for (const { seat, view } of views) {
+      const model = seatModel(view, seat, () => 0);
+      for (const m of Object.values(model.moves)) if (m.reason) reasons.add(m.reason);
+      const p = model.postures;
+      const options = !p ? [] : p.seat === '0' ? p.enforcement : [...p.leash, ...p.enrichment];
+      for (const o of options) if (o.reason) reasons.add(o.reason);
+      for (const i of model.inbox)
+        if (i.kind === 'proposal')
+          for (const r of [i.accept.reason, i.reject.reason]) if (r) reasons.add(r);
+      if (model.reminder) reasons.add(model.reminder);
+    }
+    expect(reasons.size).toBeGreaterThan(10);
+    const bad = [...reasons].filter((w) => looksInternal(w) || !/^[“A-Z].*[.!?]$/.test(w));
+    expect(bad).toEqual([]);
   });
 
   it('a typed intent names a move of the contract', () => {

@@ -3,7 +3,7 @@
 // thresholds of the scenario's tunables. What a desk may do it asks the rules' own check
 // (src/client/check.ts) or the seat model; what a bot needs to know it reads from the rules' facts
 // (src/game/facts.ts) or asks the rules' own check (`explainMove`, `enumerate`).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -37,6 +37,49 @@ const CLAUSE_LOOKUPS = new Set([
   // The rules' own count of a deal's verification (read, not worked out again).
   'verificationRounds',
 ]);
+
+/**
+ * The only screens that may still import the catalog's lookups from the clauses module (the seat
+ * model's `clauseModel` and the desk model give every other screen its clause words).
+ */
+const CLAUSE_LOOKUP_USERS = new Set([
+  'src/ui/seminar/debrief.ts',
+  'src/scenes/widgets/deal-facts.ts',
+]);
+
+/**
+ * The DOM desks render the seat model and the desk model (src/game/model/desk.ts) and nothing
+ * else of the rules: no helper, no scenario lookup, no tunable, not even the format helpers.
+ */
+const DESKS = [
+  'src/ui/desk-principal.ts',
+  'src/ui/desk-broker.ts',
+  'src/ui/table.ts',
+  'src/ui/end.ts',
+  'src/ui/refusal.ts',
+];
+const DESK_GAME_VALUES = /^\.\.\/game\/(seat-model|model\/desk)$/;
+
+function deskOffences(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  const found: string[] = [];
+  const imports = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';/gm;
+  for (const [, typeOnly, names, from] of text.matchAll(imports)) {
+    const values = names!
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n && !n.startsWith('type '));
+    if (typeOnly || values.length === 0) continue;
+    if (from!.startsWith('../game/') && !DESK_GAME_VALUES.test(from!))
+      found.push(`imports ${values.join(', ')} from ${from}`);
+    if (from === './format') found.push(`imports ${values.join(', ')} from ./format`);
+  }
+  text.split('\n').forEach((line, i) => {
+    if (/\btunables\b|\bscenario\.catalog\b|\bgetScenario\b/.test(line))
+      found.push(`line ${i + 1} reads the scenario: ${line.trim()}`);
+  });
+  return found;
+}
 
 /** Reading a rule's threshold or timing out of the tunables is working the rule out again. */
 const THRESHOLDS =
@@ -106,7 +149,9 @@ function offences(file: string): string[] {
     if (BANNED_MODULES.includes(module) && file !== CHECKER && !allowed.includes(module))
       found.push(`imports ${values.join(', ')} from game/${module}`);
     if (module === 'clauses') {
-      const bad = values.filter((n) => !CLAUSE_LOOKUPS.has(n));
+      const bad = values.filter(
+        (n) => !CLAUSE_LOOKUPS.has(n) || (!bot && !CLAUSE_LOOKUP_USERS.has(file)),
+      );
       if (bad.length) found.push(`imports ${bad.join(', ')} from game/clauses`);
     }
   }
@@ -134,6 +179,36 @@ describe('the screens read the rules, never work them out', () => {
 
   it.each(Object.keys(AWAITING))('%s still waits for the seat model (else drop it)', (f) => {
     expect(offences(f).length, AWAITING[f]).toBeGreaterThan(0);
+  });
+
+  it('no screen imports the old format helpers: their words are the seat model’s', () => {
+    const users = [...all, ...files(BOTS)].filter((f) =>
+      /from '(\.\.?\/)+(ui\/)?format'/.test(readFileSync(join(ROOT, f), 'utf8')),
+    );
+    expect(users).toEqual([]);
+  });
+
+  it('the desks import from the rules only the seat model and the desk model', () => {
+    expect(DESKS.flatMap((f) => deskOffences(f).map((o) => `${f}: ${o}`))).toEqual([]);
+  });
+
+  it('the desks’ guard catches the imports the desks used to have', () => {
+    const probe = (line: string) => {
+      const path = 'test-results/desk-probe.ts';
+      writeFileSync(join(ROOT, path), `${line}\n`);
+      try {
+        return deskOffences(path);
+      } finally {
+        rmSync(join(ROOT, path));
+      }
+    };
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    expect(probe("import { clauseDef, sizeIndex } from '../game/clauses';")).toHaveLength(1);
+    expect(probe("import { changes, clauseText, seatName } from './format';")).toHaveLength(1);
+    expect(probe("import { MAX_CLAUSES } from '../game/constants';")).toHaveLength(1);
+    expect(probe('  const t = scenario.tunables.mediation;')).toHaveLength(1);
+    expect(probe("import type { SeatView } from '../game/types';")).toEqual([]);
+    expect(probe("import { deskModel } from '../game/model/desk';")).toEqual([]);
   });
 
   it('no bot imports a rules helper or works out a rule fact', () => {

@@ -43,6 +43,7 @@ window.sceneReady = () => mounted.game.isBooted && frames > 2;
 window.showCase = (c) => {
   frames = 0;
   store.setState({
+    // The view with its seat model, as the connection sets them (store.ts `withView`).
     ...withView({ model: null, seenAtStep: null, clockOffset: 0 }, c.view, c.seat),
     seat: c.seat,
     phase: 'playing',
