@@ -1,5 +1,5 @@
 // `npm run simulate -- --matches N [--seats normal,hard,easy] [--personas hawk,dove] [--seed S]
-// [--scenario ID] [--rounds R] [--workers W] [--json]`: plays N headless matches on worker threads
+// [--scenario ID] [--rounds R] [--workers W] [--json] [--probe NAME[:A|:B]]`: plays N headless matches on worker threads
 // (both cores), with a progress bar on stderr, and prints the figures (or JSON). Match i is seeded
 // from S and i alone and results are aggregated in index order, so a seed always gives the same
 // figures, whatever the number of workers.
@@ -56,7 +56,10 @@ function describe(config: SimulateConfig): string {
     const s = config.seats[i]!;
     return s.persona ? `${s.level} (${s.persona})` : s.level;
   };
-  return `${config.matches} matches of ${config.scenario}${config.rounds ? `, ${config.rounds} rounds` : ''}, seed "${config.seed}": A ${seat(0)}, B ${seat(1)}, broker ${seat(2)}`;
+  const probe = config.probe;
+  const probed = (i: number) =>
+    probe && Number(probe.seat) === i ? `probe "${probe.name}"` : seat(i);
+  return `${config.matches} matches of ${config.scenario}${config.rounds ? `, ${config.rounds} rounds` : ''}, seed "${config.seed}": A ${probed(0)}, B ${probed(1)}, broker ${probed(2)}`;
 }
 
 async function main(): Promise<void> {
