@@ -51,6 +51,45 @@ export async function simulate(
   });
 }
 
+/**
+ * Several runs at once on one pool of `workers` threads (each thread started once): the figures
+ * of each run are those `simulate` gives for it alone. The exploit-probe suite uses it.
+ */
+export async function simulateRuns(
+  configs: readonly SimulateConfig[],
+  workers: number,
+): Promise<MatchSummary[][]> {
+  const results = configs.map((c) => new Array<MatchSummary | undefined>(c.matches));
+  const pairs = configs.flatMap((c, run) =>
+    Array.from({ length: c.matches }, (_, index) => [run, index] as [number, number]),
+  );
+  const pool = Math.max(1, Math.min(workers, pairs.length));
+  await Promise.all(
+    Array.from({ length: pool }, (_, w) => {
+      const mine = pairs.filter((_, i) => i % pool === w);
+      return new Promise<void>((resolve, reject) => {
+        if (mine.length === 0) return resolve();
+        const worker = startWorker({ configs, pairs: mine });
+        let received = 0;
+        worker.on('message', (m: { run: number; index: number; summary: MatchSummary }) => {
+          results[m.run]![m.index] = m.summary;
+          if (++received === mine.length) void worker.terminate().then(() => resolve());
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (received < mine.length) reject(new Error(`a worker stopped (exit code ${code})`));
+        });
+      });
+    }),
+  );
+  return results.map((list, run) =>
+    list.map((r, i) => {
+      if (!r) throw new Error(`run ${run}, match ${i} is missing`);
+      return r;
+    }),
+  );
+}
+
 function describe(config: SimulateConfig): string {
   const seat = (i: number) => {
     const s = config.seats[i]!;
