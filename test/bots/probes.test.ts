@@ -114,8 +114,20 @@ beforeAll(async () => {
 const figures = (scenario: string, probe: string) =>
   compare(probe, scenario, runs.get(key(scenario, probe))!, runs.get(key(scenario))!);
 
-/** Probes that do beat the normal bot today, with the figure measured; see docs/BALANCE.md. */
-const KNOWN: Partial<Record<string, string>> = {};
+/**
+ * Probes that DO beat the normal bot today, skipped with the figure measured (docs/BALANCE.md,
+ * "Exploit probes"). A Tehran that rejects everything wins about 65 % of matches against the
+ * normal B's 31 % (500 matches, seed "probes", noise ±2.5 points): with no deal signed, B's cards
+ * "Run the clock" (met in 100 % of those matches) and "Keep the allies paid" (88 %) pay for
+ * nothing done, while A and the broker score next to nothing. Its mean score falls (0.16 against
+ * 0.36): it wins by starving the table, which no bot reaction tried could stop (the normal
+ * broker leaking a staller's memos: 65 % still). A rules fix is proposed to the lead; remove an
+ * entry once the figure holds, and the test runs again.
+ */
+const KNOWN: Partial<Record<string, string>> = {
+  'rejecter:B on doha-2026': 'skipped: wins 65.4 % against 31.8 %, rules fix pending',
+  'rejecter:B on meridian-strait': 'skipped: wins 64.3 % against 30.5 %, rules fix pending',
+};
 
 describe('exploit probes: no fixed strategy beats the normal bot in its seat', () => {
   for (const scenario of SCENARIOS)
