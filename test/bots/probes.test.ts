@@ -8,6 +8,7 @@ import type { MatchSummary } from '../../src/bots';
 import { makeProbe, parseProbe, PROBES } from '../../src/bots/probes';
 import { parseSimulateArgs, UsageError, type SimulateConfig } from '../../src/bots/simulate';
 import { runMatch } from '../../src/bots/runner';
+import { explainMove } from '../../src/game/enumerate';
 import type { Seat, SeatView } from '../../src/game/types';
 
 /** Matches per probe and scenario: fixed seeds, so the figures are the same on every run. */
@@ -124,10 +125,7 @@ const figures = (scenario: string, probe: string) =>
  * broker leaking a staller's memos: 65 % still). A rules fix is proposed to the lead; remove an
  * entry once the figure holds, and the test runs again.
  */
-const KNOWN: Partial<Record<string, string>> = {
-  'rejecter:B on doha-2026': 'skipped: wins 65.4 % against 31.8 %, rules fix pending',
-  'rejecter:B on meridian-strait': 'skipped: wins 64.3 % against 30.5 %, rules fix pending',
-};
+const KNOWN: Partial<Record<string, string>> = {};
 
 describe('exploit probes: no fixed strategy beats the normal bot in its seat', () => {
   for (const scenario of SCENARIOS)
@@ -175,7 +173,12 @@ describe('exploit probes: the check and the probes themselves', () => {
                     action.move === 'relay' && opts?.reframes?.length
                       ? 'relay:reframed'
                       : action.move === 'respond'
-                        ? `respond:${String(action.args[1])}`
+                        ? // A reject the rules forced (a hardened seat may not accept) is its own tag.
+                          action.args[1] === 'reject' &&
+                          explainMove(view, spec.seat, 'respond', [action.args[0], 'accept']) !==
+                            null
+                          ? 'respond:reject-forced'
+                          : `respond:${String(action.args[1])}`
                         : action.move === 'draftMemo'
                           ? `draft:${(action.args[0] as { clauses: unknown[] }).clauses.length ? 'clauses' : 'empty'}`
                           : action.move;
@@ -204,6 +207,7 @@ describe('exploit probes: the check and the probes themselves', () => {
         'setPosture',
         'draft:empty',
         'respond:reject',
+        'respond:reject-forced',
         'done',
         'statement',
       ]);
@@ -213,6 +217,7 @@ describe('exploit probes: the check and the probes themselves', () => {
         'draft:empty',
         'draft:clauses',
         'respond:accept',
+        'respond:reject-forced',
         'done',
         'statement',
       ]);
