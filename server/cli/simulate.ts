@@ -1,5 +1,5 @@
 // `npm run simulate -- --matches N [--seats normal,hard,easy] [--personas hawk,dove] [--seed S]
-// [--scenario ID] [--rounds R] [--workers W] [--json]`: plays N headless matches on worker threads
+// [--scenario ID] [--rounds R] [--workers W] [--json] [--probe NAME[:A|:B]]`: plays N headless matches on worker threads
 // (both cores), with a progress bar on stderr, and prints the figures (or JSON). Match i is seeded
 // from S and i alone and results are aggregated in index order, so a seed always gives the same
 // figures, whatever the number of workers.
@@ -51,12 +51,54 @@ export async function simulate(
   });
 }
 
+/**
+ * Several runs at once on one pool of `workers` threads (each thread started once): the figures
+ * of each run are those `simulate` gives for it alone. The exploit-probe suite uses it.
+ */
+export async function simulateRuns(
+  configs: readonly SimulateConfig[],
+  workers: number,
+): Promise<MatchSummary[][]> {
+  const results = configs.map((c) => new Array<MatchSummary | undefined>(c.matches));
+  const pairs = configs.flatMap((c, run) =>
+    Array.from({ length: c.matches }, (_, index) => [run, index] as [number, number]),
+  );
+  const pool = Math.max(1, Math.min(workers, pairs.length));
+  await Promise.all(
+    Array.from({ length: pool }, (_, w) => {
+      const mine = pairs.filter((_, i) => i % pool === w);
+      return new Promise<void>((resolve, reject) => {
+        if (mine.length === 0) return resolve();
+        const worker = startWorker({ configs, pairs: mine });
+        let received = 0;
+        worker.on('message', (m: { run: number; index: number; summary: MatchSummary }) => {
+          results[m.run]![m.index] = m.summary;
+          if (++received === mine.length) void worker.terminate().then(() => resolve());
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (received < mine.length) reject(new Error(`a worker stopped (exit code ${code})`));
+        });
+      });
+    }),
+  );
+  return results.map((list, run) =>
+    list.map((r, i) => {
+      if (!r) throw new Error(`run ${run}, match ${i} is missing`);
+      return r;
+    }),
+  );
+}
+
 function describe(config: SimulateConfig): string {
   const seat = (i: number) => {
     const s = config.seats[i]!;
     return s.persona ? `${s.level} (${s.persona})` : s.level;
   };
-  return `${config.matches} matches of ${config.scenario}${config.rounds ? `, ${config.rounds} rounds` : ''}, seed "${config.seed}": A ${seat(0)}, B ${seat(1)}, broker ${seat(2)}`;
+  const probe = config.probe;
+  const probed = (i: number) =>
+    probe && Number(probe.seat) === i ? `probe "${probe.name}"` : seat(i);
+  return `${config.matches} matches of ${config.scenario}${config.rounds ? `, ${config.rounds} rounds` : ''}, seed "${config.seed}": A ${probed(0)}, B ${probed(1)}, broker ${probed(2)}`;
 }
 
 async function main(): Promise<void> {

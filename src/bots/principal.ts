@@ -12,6 +12,8 @@ import {
   enrichmentRate,
   interdictionBlocked,
   mayGive,
+  acceptedThisRound,
+  stonewallCost,
   zoneStart,
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
@@ -132,6 +134,9 @@ export interface PrincipalTweak {
   /** Answers to give, by proposal id (response step). */
   answers?: Record<string, 'accept' | 'reject'>;
 }
+
+/** How much of the stonewalling cost a normal principal gives up to avoid it (a near miss it takes). */
+const STONEWALL_SLACK = 0.3;
 
 export const threshold = (p: PrincipalParams, view: SeatView, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
@@ -385,7 +390,7 @@ export class NormalPrincipal {
   }
 
   /** Whether it would accept this proposal now. */
-  judge(view: SeatView, scenario: Scenario, p: Proposal, v?: Valuer): boolean {
+  judge(view: SeatView, scenario: Scenario, p: Proposal, v?: Valuer, slack = 0): boolean {
     const side = sideOf(this.seat);
     const params = this.params;
     if (params.givesNothing && givenBy(side, p.clauses) > 0) return false;
@@ -393,7 +398,7 @@ export class NormalPrincipal {
     const extra = p.kind === 'relay' && p.stage === 'open' ? 1 : 0;
     const worth = principalValue(v ?? this.valuer(view, scenario), p.clauses, extra);
     const ratifying = p.stage === 'ratification' ? 0.5 : 0;
-    return worth >= threshold(params, view) - ratifying;
+    return worth >= threshold(params, view) - ratifying - slack;
   }
 
   private respond(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {
@@ -403,6 +408,22 @@ export class NormalPrincipal {
     const forced = tweak.answers?.[first.id];
     let answer: 'accept' | 'reject' =
       forced ?? (this.judge(view, scenario, first) ? 'accept' : 'reject');
+    // Turning down everything put to it this step costs points at the end (stonewalling): on the
+    // last proposal left, with nothing accepted yet, a near miss is worth taking.
+    const cost = stonewallCost(scenario);
+    if (
+      !forced &&
+      answer === 'reject' &&
+      cost > 0 &&
+      due.length === 1 &&
+      !this.params.givesNothing
+    ) {
+      if (
+        !acceptedThisRound(view, this.seat) &&
+        this.judge(view, scenario, first, undefined, cost * STONEWALL_SLACK)
+      )
+        answer = 'accept';
+    }
     const action: BotAction = { move: 'respond', args: [first.id, answer] };
     if (answer === 'accept' && !this.legal(view, action)) answer = 'reject';
     return { move: 'respond', args: [first.id, answer] };

@@ -1,6 +1,7 @@
 // Simulation settings shared by the `simulate` command, its worker threads and tests: how a
 // command line reads, and how each match's seed follows from the run's seed and its index.
 import { BOT_LEVELS, PERSONAS, type BotLevel, type Persona } from './types';
+import { makeProbe, parseProbe, PROBES, type ProbeSpec } from './probes';
 import { runMatch, type SeatSpec } from './runner';
 import type { MatchSummary } from './stats';
 
@@ -12,6 +13,8 @@ export interface SimulateConfig {
   rounds?: number;
   json: boolean;
   workers: number;
+  /** A fixed strategy (src/bots/probes.ts) in place of one seat's normal bot. */
+  probe?: ProbeSpec;
 }
 
 export class UsageError extends Error {
@@ -20,10 +23,13 @@ export class UsageError extends Error {
 
 export const USAGE = `usage: npm run simulate -- --matches N [--seats normal,hard,easy] [--personas hawk,dove]
                         [--seed S] [--scenario ID] [--rounds R] [--workers W] [--json]
+                        [--probe NAME[:A|:B]]
   --seats      levels for seats 0 (A), 1 (B), 2 (broker); one level applies to all (default normal)
   --personas   personas for A and B: hawk, dove, staller or none; one applies to both
   --seed       the run's seed (default "backchannel"); match i is seeded "<seed>#<i>"
-  --workers    worker threads (default: the cores available, at most 2)`;
+  --workers    worker threads (default: the cores available, at most 2)
+  --probe      a fixed strategy in place of one normal bot: ${PROBES.join(', ')}
+               (rejecter and accepter play A, or B with ":B"; the other seats stay normal)`;
 
 /** The seed of match `index` of a run. */
 export const matchSeed = (seed: string, index: number): string => `${seed}#${index}`;
@@ -56,6 +62,7 @@ export function parseSimulateArgs(argv: readonly string[], cores = 2): SimulateC
         '--scenario',
         '--rounds',
         '--workers',
+        '--probe',
       ].includes(flag!)
     )
       throw new UsageError(`unknown option "${arg}"`);
@@ -96,14 +103,37 @@ export function parseSimulateArgs(argv: readonly string[], cores = 2): SimulateC
     workers: int('workers', Math.max(1, Math.min(2, cores)), 1, 64),
   };
   if (values.has('rounds')) config.rounds = int('rounds', 8, 4, 12);
+  const probeText = values.get('probe');
+  if (probeText !== undefined) {
+    const probe = parseProbe(probeText);
+    if (typeof probe === 'string') throw new UsageError(`--probe: ${probe}`);
+    const i = Number(probe.seat);
+    if (config.seats[i]!.level !== 'normal')
+      throw new UsageError('--probe: the probe replaces a normal bot; its seat must be normal');
+    config.probe = probe;
+  }
   return config;
 }
 
 /** Plays match `index` of a run. */
 export function playIndexed(config: SimulateConfig, index: number): MatchSummary {
+  const seed = matchSeed(config.seed, index);
+  const probe = config.probe;
   return runMatch({
     seats: config.seats,
-    seed: matchSeed(config.seed, index),
+    seed,
+    // Seeded as the runner seeds the normal bot it replaces (botsFor), so paired runs compare.
+    ...(probe
+      ? {
+          bots: {
+            [probe.seat]: makeProbe(
+              probe,
+              `${seed}/bot-${probe.seat}`,
+              config.seats[Number(probe.seat)]!.persona,
+            ),
+          },
+        }
+      : {}),
     scenario: config.scenario,
     ...(config.rounds !== undefined ? { rounds: config.rounds } : {}),
   }).summary;

@@ -218,3 +218,13 @@ export function cardsMet(G: BackchannelState, scenario: Scenario): Record<string
   out[G.mandate.id] = objectiveMet(G, scenario, G.mandate.test, war);
   return out;
 }
+
+/** Points a principal loses at the end for a response step in which it accepted nothing it could. */
+export function stonewallCost(scenario: Scenario): number {
+  return scenario.tunables.scoring.stonewall;
+}
+
+/** Whether a principal has accepted anything in this round's response step (see stonewallCost). */
+export function acceptedThisRound(G: SeatView, seat: PrincipalSeat): boolean {
+  return G.proposals.some((p) => p.dueRound === G.round && p.answers[seat] === 'accept');
+}

@@ -14,7 +14,7 @@ import type { Rules } from './context';
 import { AnswerArg, ProposalId } from './payloads';
 import { payReframes } from './mediation';
 import { isHardened } from './tracks';
-import type { Answer, SeatView, PrincipalSeat, Proposal, Seat } from './types';
+import type { Answer, BackchannelState, SeatView, PrincipalSeat, Proposal, Seat } from './types';
 
 /** Proposals this seat must answer in this round's response step. */
 export function dueFor(G: SeatView, seat: PrincipalSeat): Proposal[] {
@@ -71,6 +71,7 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
       text: `${scenario.seats[sideOf(seat)].name} gave no answer by the deadline: stalled this round.`,
     });
   }
+  const stonewalling = stonewallers(r);
   for (const p of G.proposals) {
     if (p.dueRound !== G.round || (p.stage !== 'open' && p.stage !== 'ratification')) continue;
     for (const seat of p.due) p.answers[seat] ??= 'reject';
@@ -91,6 +92,31 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
     }
     sign(r, p);
   }
+  if ('stonewalls' in G || stonewalling.length > 0) {
+    const marks = ((G as BackchannelState).stonewalls ??= {});
+    for (const seat of stonewalling) marks[seat] = (marks[seat] ?? 0) + 1;
+  }
+}
+
+/**
+ * Principals that turned down (or left unanswered) everything put to them in this step that they
+ * could have accepted: at least one such proposal, none accepted. A hardened principal is not
+ * blamed for what it could not accept. Counted privately (the other principal must not learn that
+ * anything was delivered) and charged at the end (scoring.stonewall; off at 0).
+ */
+function stonewallers(r: Rules): PrincipalSeat[] {
+  const { G, scenario } = r;
+  if (!scenario.tunables.scoring.stonewall) return [];
+  return (['0', '1'] as const).filter((seat) => {
+    const due = G.proposals.filter(
+      (p) =>
+        p.dueRound === G.round &&
+        (p.stage === 'open' || p.stage === 'ratification') &&
+        p.due.includes(seat) &&
+        !(isHardened(G, scenario, seat) && clausesGivenBy(sideOf(seat), p.clauses) > 1),
+    );
+    return due.length > 0 && !due.some((p) => p.answers[seat] === 'accept');
+  });
 }
 
 function sign(r: Rules, p: Proposal): void {

@@ -70,7 +70,8 @@ export function scores(
     for (const d of verified)
       for (const c of d.clauses)
         value += clauseDef(scenario, c.id)?.sizes.find((z) => z.id === c.size)?.value[side] ?? 0;
-    out[seat] = met * s.objective + value - (war ? s.warPenalty : 0);
+    const stonewalled = (G.stonewalls?.[seat] ?? 0) * s.stonewall;
+    out[seat] = met * s.objective + value - (war ? s.warPenalty : 0) - stonewalled;
   }
   const mandate = G.mandate && objectiveMet(G, scenario, G.mandate.test, war) ? s.mandate : 0;
   out[BROKER] = verified.length * s.brokerPerDeal + G.tracks.capital + G.credit[BROKER] + mandate;

@@ -62,6 +62,8 @@ import {
   interdictionBlocked,
   isHardened,
   leakKind,
+  acceptedThisRound,
+  stonewallCost,
   brokerClaimCost,
   mayHold,
   mediationCosts,
@@ -1302,9 +1304,13 @@ function movesOf(c: Ctx): MovesModel {
  * stalled, whether or not it had anything to answer (docs/RULES.md: a mark tied to what was
  * delivered would reveal the delivery). So the seat is told to say done.
  */
-function reminderOf({ view, seat }: Ctx, inbox: InboxItem[]): string | null {
+function reminderOf({ view, seat, scenario }: Ctx, inbox: InboxItem[]): string | null {
   if (!isPrincipal(seat) || view.step !== 'response' || !view.pending.includes(seat)) return null;
-  if (inbox.some((i) => i.kind === 'proposal' && i.due)) return null;
+  if (inbox.some((i) => i.kind === 'proposal' && i.due)) {
+    const cost = stonewallCost(scenario);
+    if (!cost || acceptedThisRound(view, seat)) return null;
+    return `Turning down everything put to you this round costs you ${cost} point${cost === 1 ? '' : 's'} at the end (no other seat is told).`;
+  }
   const timed = view.clock.deadline !== null || view.paused?.remaining != null;
   return timed
     ? 'Nothing awaits your answer: say you are done, or you will be marked stalled in public at the deadline.'

@@ -323,6 +323,11 @@ export interface BackchannelState extends StateCommon {
   stats: Stats;
   /** Hidden: the broker's mandate (broker and debrief only). */
   mandate: ObjectiveCard;
+  /**
+   * Hidden until the end: response steps in which each principal turned down everything it could
+   * accept (scoring.stonewall). Absent in states from before the rule, and in every view.
+   */
+  stonewalls?: Partial<Record<PrincipalSeat, number>>;
 }
 
 /**

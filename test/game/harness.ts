@@ -134,3 +134,18 @@ export function localMatch(setupData: SetupData = {}, seed = 'local-seed'): Loca
     },
   };
 }
+
+/**
+ * Tables the clauses in the next mediation step (this round's, if it has not passed) and has both
+ * principals accept them: they are signed in that response step, unless a rule voids them.
+ */
+export function signTabled(t: Table, clauses: unknown[]): void {
+  const early = t.G.step === 'drafting' || t.G.step === 'mediation';
+  advanceTo(t, 'mediation', early ? t.G.round : t.G.round + 1);
+  t.G.tracks.capital = 5;
+  t.must('2', 'tableProposal', { clauses });
+  t.must('2', 'done');
+  const p = t.G.proposals.at(-1)!;
+  t.must('0', 'respond', p.id, 'accept');
+  t.must('1', 'respond', p.id, 'accept');
+}

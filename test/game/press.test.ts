@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
-import { advanceTo, allDone, table, type Table } from './harness';
+import { advanceTo, allDone, signTabled, table, type Table } from './harness';
 
 const PAUSE: Clause = { id: 'humanitarian_pause', size: 'd3', giver: 'both' };
 const EXCHANGE: Clause = { id: 'prisoner_exchange', size: 'small', giver: 'both' };
@@ -39,14 +39,7 @@ function collapseAll(t: Table): void {
 
 /** Tables the clauses in the next mediation, both accept; ends in that round's press. */
 function sign(t: Table, clauses: Clause[]): void {
-  const round = t.G.step === 'drafting' || t.G.step === 'mediation' ? t.G.round : t.G.round + 1;
-  advanceTo(t, 'mediation', round);
-  t.G.tracks.capital = 5;
-  t.must('2', 'tableProposal', { clauses });
-  t.must('2', 'done');
-  const p = t.G.proposals.at(-1)!;
-  t.must('0', 'respond', p.id, 'accept');
-  t.must('1', 'respond', p.id, 'accept');
+  signTabled(t, clauses);
   expect(t.G.step).toBe('press');
 }
 

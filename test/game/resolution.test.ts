@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause, Deal } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
-import { advanceTo, allDone, table, type Table } from './harness';
+import { advanceTo, allDone, signTabled, table, type Table } from './harness';
 
 /** A table on which no incident can happen (a copy of the scenario with incident odds 0). */
 function calm(seed = 'test-seed'): Table {
@@ -23,13 +23,7 @@ function next(t: Table, step: (typeof ORDER)[number]): void {
 
 /** Tables the clauses in the next mediation and has both principals accept. */
 function sign(t: Table, clauses: Clause[]): void {
-  next(t, 'mediation');
-  t.G.tracks.capital = 5;
-  t.must('2', 'tableProposal', { clauses });
-  t.must('2', 'done');
-  const p = t.G.proposals.at(-1)!;
-  t.must('0', 'respond', p.id, 'accept');
-  t.must('1', 'respond', p.id, 'accept');
+  signTabled(t, clauses);
   expect(t.G.proposals.at(-1)!.stage).toBe('signed');
 }
 

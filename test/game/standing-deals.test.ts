@@ -6,7 +6,7 @@ import { standingDealWith } from '../../src/game/clauses';
 import type { Clause } from '../../src/game/types';
 import { glossaryFor } from '../../src/game/seat-model';
 import { forPerson, looksInternal } from '../../src/game/words';
-import { advanceTo, table, type Table } from './harness';
+import { advanceTo, signTabled, table, type Table } from './harness';
 
 const PAUSE: Clause = { id: 'humanitarian_pause', size: 'd3', giver: 'both' };
 const LONGER: Clause = { ...PAUSE, size: 'd7' };
@@ -20,21 +20,10 @@ function calm(seed = 'test-seed'): Table {
   return t;
 }
 
-/** The broker tables the clauses in this round's mediation; both accept. */
-function signNow(t: Table, clauses: Clause[]): void {
-  advanceTo(t, 'mediation', t.G.round);
-  t.G.tracks.capital = 5;
-  t.must('2', 'tableProposal', { clauses });
-  t.must('2', 'done');
-  const p = t.G.proposals.at(-1)!;
-  t.must('0', 'respond', p.id, 'accept');
-  t.must('1', 'respond', p.id, 'accept');
-}
-
 describe('a standing deal cannot be signed again', () => {
   it('refuses the same clause at the same size while the deal verifies, in words', () => {
     const t = calm();
-    signNow(t, [PAUSE, RELIEF]);
+    signTabled(t, [PAUSE, RELIEF]);
     const deal = t.G.deals[0]!;
     expect(deal.status).toMatch(/verifying|verified/);
     expect(standingDealWith(t.G, PAUSE)?.id).toBe(deal.id);
@@ -82,7 +71,7 @@ describe('a standing deal cannot be signed again', () => {
 
   it('a collapsed deal frees its clauses', () => {
     const t = calm();
-    signNow(t, [PAUSE]);
+    signTabled(t, [PAUSE]);
     t.G.deals[0]!.status = 'collapsed';
     expect(standingDealWith(t.G, PAUSE)).toBeUndefined();
     advanceTo(t, 'drafting', 2);

@@ -280,6 +280,11 @@ const tunables = z
         mandate: int.min(0),
         principalMax: z.number().positive(),
         brokerMax: z.number().positive(),
+        /**
+         * Points a principal loses at the end for each response step in which it turned down
+         * everything put to it that it could accept (stonewalling). 0 (the default) leaves it out.
+         */
+        stonewall: int.min(0).default(0),
       })
       .strict(),
     outcome: z.object({ durableDeals: int.min(1), durableEscalation: int }).strict(),
