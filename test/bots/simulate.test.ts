@@ -119,7 +119,7 @@ describe('simulate: figures', () => {
 });
 
 const FIXTURE = {
-  winRate: { A: 0.1667, B: 0.25, broker: 0.5833 },
-  outcomes: { 'durable-deal': 0.4167, 'codified-stalemate': 0.4167, collapse: 0, war: 0.1667 },
-  deals: 30,
+  winRate: { A: 0.25, B: 0.4167, broker: 0.3333 },
+  outcomes: { 'durable-deal': 0.5833, 'codified-stalemate': 0.25, collapse: 0, war: 0.1667 },
+  deals: 37,
 };
