@@ -204,6 +204,8 @@ export function evaluate(G: BackchannelState, scenario: Scenario, seat: Seat): n
   for (const p of pending)
     for (const c of p.clauses) points += p.weight * tableValue(scenario, c, side);
   points -= s.warPenalty * warRisk(G, scenario, base.escalation);
+  // Response steps in which it turned everything down: charged at the end (RULES.md).
+  points -= s.stonewall * (G.stonewalls?.[seat] ?? 0);
   return points / s.principalMax;
 }
 

@@ -106,7 +106,21 @@ const hasCount = (locator: Locator, n: number, timeout = 30_000) =>
 
 async function openHome(page: Page): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Start a solo match' }).waitFor();
+  try {
+    await page.getByRole('button', { name: 'Start a solo match' }).waitFor();
+  } catch (e) {
+    // Say what the page showed instead (a build placeholder, an error), and what it threw.
+    const shown = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '?')
+    ).slice(0, 400);
+    throw new Error(
+      `home page never offered a solo match: it showed ${JSON.stringify(shown)}; page errors: ${JSON.stringify(errors)}`,
+      { cause: e },
+    );
+  }
 }
 
 describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', () => {
