@@ -3,7 +3,6 @@
 // reframes what would be rejected, bundles where the two sides' memos overlap, holds while
 // escalation runs hot, leaks rarely and on purpose, tables proposals toward its mandate and
 // claims credit when deals are signed.
-import { sizeIndex } from '../game/clauses';
 import { BROKER } from '../game/constants';
 import { explainMove } from '../game/enumerate';
 import {
@@ -17,6 +16,7 @@ import {
   mediationCosts,
   leakKind,
   memosAtBroker,
+  sizeStep,
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type { SeatView, Clause, Memo, Proposal, Side } from '../game/types';
@@ -216,10 +216,8 @@ export class NormalBroker {
       if (capital - reframeCost < this.params.reserve) continue;
       for (const i of keep) {
         const clause = memo.clauses[i]!;
-        const sizes = scenario.catalog.find((d) => d.id === clause.id)?.sizes ?? [];
-        const at = sizeIndex(scenario, clause);
         for (const delta of [-1, 1] as const) {
-          const next = sizes[at + delta];
+          const next = sizeStep(scenario, clause, delta);
           if (!next) continue;
           const changed = keep.map((j) =>
             j === i ? { ...clause, size: next.id } : memo.clauses[j]!,

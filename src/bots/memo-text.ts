@@ -4,8 +4,8 @@
 // verified, a leak of its own memo), with the wording varied by the bot's own dice so that two
 // matches, or two scenarios, do not read alike. Names come from the scenario (seat names, clause
 // names and sizes), so a fictional scenario reads in its own words.
-import { clauseDef } from '../game/clauses';
-import { sideOf } from '../game/constants';
+import { otherPrincipal, sideOf } from '../game/constants';
+import { clauseModel, seatName } from '../game/seat-model';
 import type { Scenario } from '../game/scenario/schema';
 import type { Clause, PrincipalSeat, SeatView } from '../game/types';
 import type { BotRng } from './rng';
@@ -13,12 +13,10 @@ import type { Persona } from './types';
 
 export type Voice = Persona | 'none';
 
-/** "Sanctions relief ($2bn)". */
+/** "sanctions relief ($2bn)": the seat model's words for the clause. */
 function clauseWords(scenario: Scenario, c: Clause): string {
-  const def = clauseDef(scenario, c.id);
-  const size = def?.sizes.find((s) => s.id === c.size);
-  const name = def?.name ?? 'a step';
-  return size ? `${name.toLowerCase()} (${size.label})` : name.toLowerCase();
+  const m = clauseModel(scenario, c);
+  return `${m.name.toLowerCase()} (${m.sizeLabel})`;
 }
 
 function list(items: string[]): string {
@@ -31,7 +29,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** What the seat has just seen happen, newest first: the hook a memo opens on. */
 function occasion(view: SeatView, seat: PrincipalSeat, scenario: Scenario): string | null {
   const recent = view.feed.filter((f) => f.round >= view.round - 1).reverse();
-  const them = scenario.seats[sideOf(seat) === 'A' ? 'B' : 'A'].name;
+  const them = seatName(scenario, otherPrincipal(seat));
   for (const f of recent) {
     if (f.kind === 'leak' && f.memo?.author === seat)
       return 'Our last memo was published before it reached anyone. We write again, on the same terms.';
