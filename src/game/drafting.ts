@@ -1,6 +1,7 @@
 // Drafting: each principal sets its postures and writes up to two memos, all addressed to the
 // broker (there is no field for any other recipient).
-import { MAX_MEMOS_PER_ROUND, isPrincipal, sideOf } from './constants';
+import { MAX_MEMOS_PER_ROUND, isPrincipal } from './constants';
+import { seatName } from './names';
 import { clauseSetProblem, resolveGiver } from './clauses';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
@@ -89,4 +90,4 @@ export function applyDraftMemo(r: Rules, m: MemoMove): void {
 }
 
 export const sideName = (r: Pick<Rules, 'scenario'>, seat: PrincipalSeat) =>
-  r.scenario.seats[sideOf(seat)].name;
+  seatName(r.scenario, seat);

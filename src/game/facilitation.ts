@@ -3,6 +3,7 @@
 // end a step now, send an inject, hand a seat to a bot and give it back. One server-only move,
 // `facilitate`, which no seat can send: the server runs it for a facilitator it authenticated.
 import { z } from 'zod';
+import { seatName } from './names';
 import type { Checked } from './checks';
 import { ok, parse, refuse } from './checks';
 import type { Rules } from './context';
@@ -10,7 +11,7 @@ import { endStep } from './flow';
 import type { Scenario } from './scenario/schema';
 import { checkThresholds } from './thresholds';
 import { applyDeltas } from './tracks';
-import type { BackchannelState, Seat } from './types';
+import type { BackchannelState } from './types';
 
 /** Seconds a facilitator may add to one step, in all (*tunable*). */
 export const MAX_EXTENSION_SECONDS = 600;
@@ -119,13 +120,6 @@ export function checkFacilitate(
     }
   }
 }
-
-const seatName = (scenario: Scenario, seat: Seat) =>
-  seat === '0'
-    ? scenario.seats.A.name
-    : seat === '1'
-      ? scenario.seats.B.name
-      : scenario.seats.broker.name;
 
 function say(r: Rules, text: string): void {
   r.G.feed.push({ round: r.G.round, kind: 'facilitator', text });

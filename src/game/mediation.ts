@@ -1,6 +1,7 @@
 // Mediation: the broker decides what each side hears, when and in what words. Relay (with
 // redactions and silent reframes), hold, leak, bundle, or table a proposal of its own.
 import { BROKER, MAX_CLAUSES, REDACTED, otherPrincipal, sideOf } from './constants';
+import { seatName } from './names';
 import { clauseSetProblem, describeClause, sizeIndex, clauseDef } from './clauses';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
@@ -78,7 +79,7 @@ function expireMemo(r: Rules, memo: Memo): void {
     round: G.round,
     kind: 'expiry',
     seat: memo.author,
-    text: `Stalling: a memo from ${scenario.seats[sideOf(memo.author)].name} (round ${memo.round}) expired at the broker, undelivered.`,
+    text: `Stalling: a memo from ${seatName(scenario, memo.author)} (round ${memo.round}) expired at the broker, undelivered.`,
   });
 }
 
@@ -254,7 +255,7 @@ export function applyLeak(r: Rules, memo: Memo): void {
   if (t.leakCredit && kind !== 'message')
     addCredit(r, BROKER, kind === 'demand' ? t.leakCredit : -t.leakCredit);
   if (G.stats) G.stats.leaked++;
-  const author = scenario.seats[sideOf(m.author)].name;
+  const author = seatName(scenario, m.author);
   G.feed.push({
     round: G.round,
     kind: 'leak',

@@ -1,6 +1,7 @@
 // Press: each seat may make one public statement. Statements are sealed until the step ends, so
 // no seat answers another's; then claims move credit and blames cost the blamed.
-import { BROKER, isPrincipal, isSeat, sideOf } from './constants';
+import { BROKER, isPrincipal, isSeat } from './constants';
+import { seatName } from './names';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
 import { StatementArgs } from './payloads';
@@ -57,8 +58,7 @@ export function applyStatement(r: Rules, s: Statement): void {
 export function publishStatements(r: Rules): void {
   const { G, scenario } = r;
   const t = scenario.tunables.press;
-  const nameOf = (seat: Seat) =>
-    isPrincipal(seat) ? scenario.seats[sideOf(seat)].name : scenario.seats.broker.name;
+  const nameOf = (seat: Seat) => seatName(scenario, seat);
   for (const seat of ['0', '1', '2'] as const) {
     const s = G.sealedStatements[seat] ?? { seat, round: G.round, kind: 'silence' as const };
     G.statements.push(s);

@@ -2,6 +2,7 @@
 // goes back to its author for ratification in the next round; bundles and tabled proposals go to
 // both at once. Accepted by both in the same wording, a proposal is signed and becomes a deal.
 import { isPrincipal, sideOf } from './constants';
+import { seatName } from './names';
 import {
   alreadyAgreed,
   clausesGivenBy,
@@ -68,7 +69,7 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
       round: G.round,
       kind: 'stalled',
       seat,
-      text: `${scenario.seats[sideOf(seat)].name} gave no answer by the deadline: stalled this round.`,
+      text: `${seatName(scenario, seat)} gave no answer by the deadline: stalled this round.`,
     });
   }
   const stonewalling = stonewallers(r);

@@ -48,6 +48,7 @@
  */
 import { BROKER, MAX_CLAUSES, MAX_MEMOS_PER_ROUND, isPrincipal, isSeat, sideOf } from './constants';
 import { clauseDef } from './clauses';
+import { seatName } from './names';
 import { mayAct } from './checks';
 import { enumerate, explainMove, firstRefusal } from './enumerate';
 import {
@@ -453,13 +454,7 @@ export interface SeatModel {
 /** Under this many ms left, a countdown is shown as urgent. */
 export const URGENT_MS = 15_000;
 
-export function seatName(scenario: Scenario, seat: Seat): string {
-  return seat === '0'
-    ? scenario.seats.A.name
-    : seat === '1'
-      ? scenario.seats.B.name
-      : scenario.seats.broker.name;
-}
+export { seatName };
 
 function fill(scenario: Scenario, text: string): string {
   return text

@@ -1,5 +1,6 @@
 // What happens when a track reaches a threshold: a breakout crisis, war, walkouts.
-import { PRINCIPALS, sideOf } from './constants';
+import { PRINCIPALS } from './constants';
+import { seatName } from './names';
 import type { Rules } from './context';
 import { finish } from './finish';
 import { addPressure, applyDeltas, pressureOf, trueBreakout } from './tracks';
@@ -40,7 +41,7 @@ export function checkThresholds(r: Rules, at: 'incidents' | 'step'): boolean {
     addPressure(r, seat, t.pressure.walkoutResetTo - pressureOf(G, seat));
     if (!G.walkouts[seat].includes(silentRound)) G.walkouts[seat].push(silentRound);
     walked.push(seat);
-    const name = scenario.seats[sideOf(seat)].name;
+    const name = seatName(scenario, seat);
     G.feed.push({
       round: G.round,
       kind: 'walkout',
