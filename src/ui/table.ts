@@ -276,6 +276,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     }
     const d = deskModel(view, model);
     title.textContent = d.title;
+    document.title = d.pageTitle;
     status.textContent = d.status;
     element.classList.toggle('paused', model.paused);
     const act: Intents = {
@@ -349,6 +350,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     destroy: () => {
       unsubscribe();
       clearInterval(timer);
+      document.title = 'Backchannel';
     },
   };
 }

@@ -169,6 +169,11 @@ function inboxCard(card: ProposalCard): InboxCard {
 
 export interface DeskModel {
   title: string;
+  /**
+   * The browser tab's title: it leads with "Your move" while this seat has something to do, so a
+   * player in another tab (or coming back to a correspondence match) sees its turn at a glance.
+   */
+  pageTitle: string;
   status: string;
   /** The done control's label while this seat acts, else null. */
   done: string | null;
@@ -483,6 +488,7 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
     .join(', ');
   return {
     title: `${model.scenario.name} · ${you}`,
+    pageTitle: pageTitleOf(model),
     status: statusOf(model),
     done: doneLabel(model),
     waiting: waitingFor ? `Waiting for ${waitingFor}.` : 'Waiting.',
@@ -546,3 +552,12 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
 }
 
 export { MAX_NOTE };
+
+/** "● Your move: Mediation · Backchannel", "Waiting: Response · Backchannel", "Match over · …". */
+function pageTitleOf(model: SeatModel): string {
+  const app = 'Backchannel';
+  if (model.over) return `Match over · ${app}`;
+  if (model.paused) return `Paused · ${app}`;
+  if (model.acting) return `● Your move: ${model.stepName} · ${app}`;
+  return `Waiting: ${model.stepName} · ${app}`;
+}
