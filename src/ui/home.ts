@@ -153,7 +153,7 @@ export function renderHome(actions: HomeActions): HTMLElement {
     { class: 'card primary', 'aria-labelledby': 'solo-title' },
     h('h2', { id: 'solo-title' }, 'Play solo'),
     h('p', {}, 'Take one seat; bots play the other two. Everything runs in your browser.'),
-    seatPicker('solo-seat', 'Your seat', defaultScenario, '2'),
+    seatPicker('solo-seat', 'Your seat', defaultScenario, '0'),
     h(
       'details',
       {},
@@ -268,6 +268,25 @@ export function renderHome(actions: HomeActions): HTMLElement {
     actions.join(value(joinForm, 'join-input'));
   });
 
+  // One click to a first match, above the fold on any screen: the easier principal's seat (A),
+  // normal bots in the other two, the default scenario and length, human-like bot pauses.
+  const firstSeat = seatName(getScenario(defaultScenario), '0');
+  const quickStart = h(
+    'button',
+    {
+      type: 'button',
+      class: 'big quick-start',
+      onclick: () =>
+        actions.solo({
+          seat: '0',
+          setupData: { scenario: defaultScenario, rounds: 8 },
+          bots: botsFor(soloForm, '0', 'solo'),
+          pace: 1,
+        }),
+    },
+    `Play now as ${firstSeat}`,
+  );
+
   // A <div>: the page's one <main> is the app's container (index.html).
   return h(
     'div',
@@ -280,6 +299,16 @@ export function renderHome(actions: HomeActions): HTMLElement {
         'p',
         { class: 'tagline' },
         'Two sides in an armed standoff negotiate only through you, or through a broker who decides what each side hears, when, and in what words.',
+      ),
+      h(
+        'p',
+        { class: 'quick-start-row' },
+        quickStart,
+        h(
+          'span',
+          { class: 'quick-start-note' },
+          `A solo match against bots, ${getScenario(defaultScenario).name}, 8 rounds. Or choose your seat below.`,
+        ),
       ),
     ),
     h('div', { class: 'cards' }, soloForm, createForm, joinForm),

@@ -319,8 +319,12 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
       const named = (re: RegExp) => (f: Focus) => re.test(f.name);
       const button = (re: RegExp) => (f: Focus) => f.tag === 'BUTTON' && re.test(f.name);
 
-      // Home: the seat (radio group, arrows), the options (summary, selects by arrows), start.
+      // Home: first the one-click start (left for the form here), then the seat (radio group,
+      // arrows), the options (summary, selects by arrows), start.
       let f = await press('Tab');
+      expect(f.tag).toBe('BUTTON');
+      expect(f.name).toMatch(/^Play now as /);
+      f = await press('Tab');
       expect(f.tag).toBe('INPUT');
       while ((await focus()).value !== '0') await press('ArrowUp');
       await tabTo(named(/^Scenario, length and bots$/), 'the options');
