@@ -121,20 +121,38 @@ function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
         },
         memo.hold.label,
       ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'danger',
-          onclick: () => act.send('leak', card.id),
-          ...sends(`leak:${card.id}`),
-        },
-        memo.leakLabel,
-      ),
+      ...leakButtons(memo, () => act.send('leak', card.id), sends(`leak:${card.id}`)),
     ),
     refusalSlot(`relay:${card.id}`, `hold:${card.id}`, `leak:${card.id}`),
     memo.warning ? h('p', { class: 'warning' }, memo.warning) : null,
   );
+}
+
+/**
+ * A leak cannot be undone, so it takes two presses: the first turns the button into a
+ * confirmation that states every effect (and shows a way back), the second leaks.
+ */
+function leakButtons(
+  memo: BrokerMemo,
+  leak: () => void,
+  marks: Record<string, string>,
+): [HTMLElement, HTMLElement] {
+  let armed = false;
+  const button = h('button', { type: 'button', class: 'danger', ...marks }, memo.leakLabel);
+  const back = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Keep it private');
+  button.addEventListener('click', () => {
+    if (armed) return leak();
+    armed = true;
+    button.textContent = memo.leakConfirm;
+    back.hidden = false;
+  });
+  back.addEventListener('click', () => {
+    armed = false;
+    button.textContent = memo.leakLabel;
+    back.hidden = true;
+    button.focus();
+  });
+  return [button, back];
 }
 
 function bundleForm(bundle: BundleModel, act: Intents): HTMLElement {

@@ -198,7 +198,11 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
           } else if (heldOrLeaked === 0) {
             const hold = memo.getByRole('button', { name: /^Hold/ });
             if (await hold.isEnabled()) await hold.click();
-            else await memo.getByRole('button', { name: /^Leak/ }).click();
+            else {
+              // A leak takes a confirming second press.
+              await memo.getByRole('button', { name: /^Leak/ }).click();
+              await memo.getByRole('button', { name: /^Confirm the leak/ }).click();
+            }
             heldOrLeaked++;
           } else {
             await memo.getByRole('button', { name: /^Relay to / }).click();

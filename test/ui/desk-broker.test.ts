@@ -49,3 +49,29 @@ describe('the broker’s desk states the scenario’s costs', () => {
     );
   });
 });
+
+describe('a leak asks to be confirmed (issue #12: no confirmation before a leak)', () => {
+  it.each(SCENARIOS)('%s: the first press states every effect; only the second leaks', (id) => {
+    const r = mediationWithMemo(id);
+    shown = renderSeat(viewFor(r.G, '2'), '2');
+    const sent: unknown[][] = [];
+    shown.store.setState({ send: ((...a: unknown[]) => sent.push(a)) as never });
+    const buttons = () => [...shown!.root.querySelectorAll('button')];
+    const leak = buttons().find((b) => b.textContent?.startsWith('Leak'))!;
+    const back = () => buttons().find((b) => b.textContent === 'Keep it private')!;
+    expect(back().hidden).toBe(true);
+    leak.click();
+    expect(sent).toEqual([]);
+    expect(leak.textContent).toMatch(/^Confirm the leak: .+’s memo goes public as written \(/);
+    // The broker's credit is among the effects (a pure demand earns it, a real offer costs it).
+    expect(leak.textContent).toMatch(/your credit [+−]1/);
+    expect(back().hidden).toBe(false);
+    back().click();
+    expect(leak.textContent).toMatch(/^Leak \(/);
+    expect(sent).toEqual([]);
+    leak.click();
+    leak.click();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]![0]).toBe('leak');
+  });
+});

@@ -74,6 +74,11 @@ export interface BrokerMemo {
   relayLabel: string;
   hold: { legal: boolean; label: string; reason: string | null };
   leakLabel: string;
+  /**
+   * The leak asks to be confirmed (it cannot be undone): what the confirming button says, with
+   * every effect of this leak, the broker's credit included.
+   */
+  leakConfirm: string;
   /** At its turnaround limit: what letting it expire costs. */
   warning: string | null;
   /** The relay's cost in words for this many reframes ("Relay cost: 2 capital (you have 5)."). */
@@ -269,6 +274,7 @@ function brokerMemoOf(
       reason: hold ? null : card.turnaround,
     },
     leakLabel: `Leak (${[capitalWord(t.leakCapital), pressureWord(t.leakPressure)].join(', ')})`,
+    leakConfirm: leakConfirmOf(model, card),
     warning: card.lastChance
       ? `Deliver it now or it expires at the end of this step (${[
           capitalWord(t.expiryCapital),
@@ -560,4 +566,11 @@ function pageTitleOf(model: SeatModel): string {
   if (model.paused) return `Paused · ${app}`;
   if (model.acting) return `● Your move: ${model.stepName} · ${app}`;
   return `Waiting: ${model.stepName} · ${app}`;
+}
+
+/** "Confirm the leak: Tehran's memo goes public as written (…; your credit +1: …)". */
+function leakConfirmOf(model: SeatModel, card: MemoCard): string {
+  const leak = model.moves.leak.instances.find((i) => i.args[0] === card.id);
+  const effects = leak?.cost.map((e) => e.text).join('; ');
+  return `Confirm the leak: ${card.authorName}’s memo goes public as written${effects ? ` (${effects})` : ''}`;
 }
