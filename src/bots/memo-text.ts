@@ -25,6 +25,8 @@ function list(items: string[]): string {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** A headline inside a sentence: its first letter lowered, its names kept ("in Tehran"). */
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** What the seat has just seen happen, newest first: the hook a memo opens on. */
 function occasion(view: SeatView, seat: PrincipalSeat, scenario: Scenario): string | null {
@@ -38,7 +40,7 @@ function occasion(view: SeatView, seat: PrincipalSeat, scenario: Scenario): stri
     if (f.kind === 'incident') {
       const incident = view.incidents.find((i) => i.id === f.incidentId);
       if (incident)
-        return `After ${incident.headline.replace(/\.$/, '').toLowerCase()}, patience here is short.`;
+        return `After ${lowerFirst(incident.headline.replace(/\.$/, ''))}, patience here is short.`;
     }
     if (f.kind === 'verified') return `The last deal held. ${them} can build on that, or waste it.`;
   }
