@@ -4,9 +4,7 @@
 // test-results/screens/scene/<label>/*.png (the table alone, and the whole page). Where a case has a
 // `before` state, the table is shown that first and then the next state with motion on, and the
 // shot is taken while the couriers travel and the headline shows.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'vite';
 import { makePrng } from '../../src/bots/engine';
 import { dangerZones } from '../../src/game/facts';
 import { getScenario } from '../../src/game/scenario';
@@ -15,7 +13,7 @@ import type { Seat, SeatView } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
 import { SCENARIOS, allDone, randomSeatViews } from '../ui/states';
 import { midMatch } from '../ui/scene-states';
-import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
+import { ROOT, shootEach } from './support';
 
 const label = process.argv[2] ?? 'now';
 const only = process.argv[3];
@@ -75,48 +73,25 @@ function cases(): [string, SceneCase][] {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', hmr: false },
-  });
-  await server.listen();
-  const url = `${server.resolvedUrls!.local[0]!}test/e2e/screens/index.html`;
-  const browser = await launchChromium();
-  try {
-    for (const [name, c] of cases()) {
-      if (only && !name.includes(only)) continue;
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        const page = await browser.newPage({ viewport });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(url);
-        await page.waitForFunction(() => typeof window.showCase === 'function');
-        const first = c.before ?? c.view;
-        await page.evaluate((x) => window.showCase(x), { view: first, seat: c.seat, motion: true });
+  await shootEach({
+    page: 'test/e2e/screens/index.html',
+    list: cases(),
+    out: OUT,
+    only,
+    shoot: async (page, c, file) => {
+      await page.waitForFunction(() => typeof window.showCase === 'function');
+      const first = c.before ?? c.view;
+      await page.evaluate((x) => window.showCase(x), { view: first, seat: c.seat, motion: true });
+      await page.waitForFunction(() => window.sceneReady());
+      if (c.before) {
+        await page.evaluate((v) => window.showNext(v), c.view);
         await page.waitForFunction(() => window.sceneReady());
-        if (c.before) {
-          await page.evaluate((v) => window.showNext(v), c.view);
-          await page.waitForFunction(() => window.sceneReady());
-          await page.waitForTimeout(c.headline ? HEADLINE_MS : IN_FLIGHT_MS);
-        }
-        const canvas = page.locator('canvas').first();
-        await canvas.screenshot({ path: join(OUT, `${name}-${size}.png`) });
-        await page.screenshot({ path: join(OUT, `${name}-${size}-page.png`), fullPage: true });
-        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
-        await page.close();
+        await page.waitForTimeout(c.headline ? HEADLINE_MS : IN_FLIGHT_MS);
       }
-      console.info(`shot ${name}`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+      await page.locator('canvas').first().screenshot({ path: file() });
+      await page.screenshot({ path: file('-page'), fullPage: true });
+    },
+  });
 }
 
 main().catch((err: unknown) => {

@@ -1,10 +1,8 @@
 // Screenshots of every desk and of the Phaser table from fixed seat views (test/ui/states.ts),
 // at 1280×720 and 390 px, in Debian's Chromium: `npx tsx test/e2e/screens.ts <label>` writes
 // test-results/screens/<label>/*.png. Run before and after a change to the scene and compare.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createServer } from 'vite';
 import { applyMove } from '../../src/bots/engine';
 import { makeCheck } from '../../src/client/check';
 import { intentKey } from '../../src/client/intents';
@@ -21,7 +19,7 @@ import {
   ratificationMatch,
 } from '../ui/states';
 import type { ScreenCase } from './screens/screens';
-import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
+import { ROOT, shootEach } from './support';
 
 const label = process.argv[2] ?? 'now';
 const only = process.argv[3];
@@ -111,40 +109,18 @@ export async function shootCases(
   out: string,
   only?: string,
 ): Promise<void> {
-  mkdirSync(out, { recursive: true });
-  const server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', hmr: false },
+  await shootEach({
+    page: 'test/e2e/screens/index.html',
+    list,
+    out,
+    only,
+    shoot: async (page, c, file) => {
+      await page.waitForFunction(() => typeof window.showCase === 'function');
+      await page.evaluate((x) => window.showCase(x), c);
+      await page.waitForFunction(() => window.sceneReady());
+      await page.screenshot({ path: file(), fullPage: true });
+    },
   });
-  await server.listen();
-  const url = `${server.resolvedUrls!.local[0]!}test/e2e/screens/index.html`;
-  const browser = await launchChromium();
-  try {
-    for (const [name, c] of list) {
-      if (only && !name.includes(only)) continue;
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        const page = await browser.newPage({ viewport });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(url);
-        await page.waitForFunction(() => typeof window.showCase === 'function');
-        await page.evaluate((x) => window.showCase(x), c);
-        await page.waitForFunction(() => window.sceneReady());
-        await page.screenshot({ path: join(out, `${name}-${size}.png`), fullPage: true });
-        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
-        await page.close();
-      }
-      console.info(`shot ${name}`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
 }
 
 // Run as a script (not when another screenshot script imports `shootCases`).

@@ -1,9 +1,7 @@
 // Screenshots of the seminar screens (projector, facilitator console, debrief) from fixed states
 // of real matches (test/ui/states.ts), at 1280×720 and 390 px, in Debian's Chromium:
 // `npx tsx test/e2e/seminar-screens.ts` writes test-results/screens/seminar/*.png.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'vite';
 import { RECORD_FORMAT } from '../../src/game/record';
 import type { Dashboard } from '../../src/client/seminar';
 import {
@@ -13,7 +11,7 @@ import {
 } from '../ui/seminar-states';
 import { finishedByPlay, matchAt, viewFor } from '../ui/states';
 import type { SeminarCase } from './seminar-screens/page';
-import { DESKTOP, PHONE, ROOT, launchChromium } from './support';
+import { ROOT, shootEach } from './support';
 
 const OUT = join(ROOT, 'test-results', 'screens', 'seminar');
 const NOW = Date.UTC(2026, 11, 4, 12);
@@ -61,54 +59,31 @@ function cases(): [string, SeminarCase][] {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(OUT, { recursive: true });
-  const server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1', hmr: false },
-  });
-  await server.listen();
-  const url = `${server.resolvedUrls!.local[0]!}test/e2e/seminar-screens/index.html`;
-  const browser = await launchChromium();
-  try {
-    for (const [name, c] of cases()) {
-      for (const [size, viewport] of [
-        ['desktop', DESKTOP],
-        ['phone', PHONE],
-      ] as const) {
-        const page = await browser.newPage({ viewport });
-        const errors: string[] = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        await page.goto(url);
-        await page.waitForFunction(() => typeof window.showSeminar === 'function');
-        await page.evaluate((x) => window.showSeminar(x), c);
-        if (c.kind === 'console') await page.locator('.table-card .seats').first().waitFor();
-        await page.screenshot({ path: join(OUT, `${name}-${size}.png`), fullPage: true });
-        // Each table card on its own, to be read at its real size.
-        if (c.kind === 'console')
-          for (const [i, el] of (await page.locator('.table-card').all()).entries())
-            await el.screenshot({ path: join(OUT, `${name}-card-${i + 1}-${size}.png`) });
-        // The debrief's sections, and its first round, one by one.
-        if (c.kind === 'debrief')
-          for (const [i, el] of (
-            await page.locator('.debrief-section, .debrief-round').all()
-          ).entries())
-            if (i < 8)
-              await el.screenshot({ path: join(OUT, `${name}-part-${i + 1}-${size}.png`) });
-        // Its wide tables, each in its scrolling region.
-        if (c.kind === 'debrief')
-          for (const [i, el] of (await page.locator('.scroll-x').all()).entries())
-            await el.screenshot({ path: join(OUT, `${name}-table-${i + 1}-${size}.png`) });
-        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
-        await page.close();
+  await shootEach({
+    page: 'test/e2e/seminar-screens/index.html',
+    list: cases(),
+    out: OUT,
+    shoot: async (page, c, file) => {
+      await page.waitForFunction(() => typeof window.showSeminar === 'function');
+      await page.evaluate((x) => window.showSeminar(x), c);
+      if (c.kind === 'console') await page.locator('.table-card .seats').first().waitFor();
+      await page.screenshot({ path: file(), fullPage: true });
+      // Each table card on its own, to be read at its real size.
+      if (c.kind === 'console')
+        for (const [i, el] of (await page.locator('.table-card').all()).entries())
+          await el.screenshot({ path: file(`-card-${i + 1}`) });
+      // The debrief's sections, and its first round, one by one; then its wide tables, each in
+      // its scrolling region.
+      if (c.kind === 'debrief') {
+        for (const [i, el] of (
+          await page.locator('.debrief-section, .debrief-round').all()
+        ).entries())
+          if (i < 8) await el.screenshot({ path: file(`-part-${i + 1}`) });
+        for (const [i, el] of (await page.locator('.scroll-x').all()).entries())
+          await el.screenshot({ path: file(`-table-${i + 1}`) });
       }
-      console.info(`shot ${name}`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+    },
+  });
 }
 
 main().catch((err: unknown) => {

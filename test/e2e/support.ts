@@ -185,3 +185,52 @@ export async function capture(page: Page, name: string): Promise<void> {
   await audit(page, name);
   await shoot(page, name);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Screenshot scripts (not tests): one loop for every page of cases they shoot
+
+/**
+ * Serves the project with Vite's dev server, opens `page` (a path under the root) at 1280×720 and
+ * 390 px for each case whose name contains `only`, and lets `shoot` show the case and take its
+ * pictures (`file(suffix)` names one in `out`). Page errors are reported, not thrown.
+ */
+export async function shootEach<C>(opts: {
+  page: string;
+  list: [string, C][];
+  out: string;
+  only?: string | undefined;
+  shoot: (page: Page, c: C, file: (suffix?: string) => string) => Promise<void>;
+}): Promise<void> {
+  const { createServer } = await import('vite');
+  mkdirSync(opts.out, { recursive: true });
+  const server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', hmr: false },
+  });
+  await server.listen();
+  const url = `${server.resolvedUrls!.local[0]!}${opts.page}`;
+  const browser = await launchChromium();
+  try {
+    for (const [name, c] of opts.list) {
+      if (opts.only && !name.includes(opts.only)) continue;
+      for (const [size, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const page = await browser.newPage({ viewport });
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(url);
+        await opts.shoot(page, c, (suffix = '') => join(opts.out, `${name}${suffix}-${size}.png`));
+        if (errors.length) console.error(`${name} ${size}: ${errors.join('; ')}`);
+        await page.close();
+      }
+      console.info(`shot ${name}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
