@@ -1,6 +1,7 @@
 // The clause vocabulary: checking a clause against the catalog, the scenario's rules about which
 // clauses need which, and what a deal's clauses mean for verification.
 import { sideOf } from './constants';
+import { dealName } from './names';
 import type { ClauseDef, Scenario } from './scenario/schema';
 import type { SeatView, Clause, Deal, Giver, PrincipalSeat, Side } from './types';
 
@@ -71,7 +72,7 @@ export function alreadyAgreed(G: SeatView, scenario: Scenario, clauses: Clause[]
     const deal = standingDealWith(G, c);
     if (!deal) continue;
     const state = deal.status === 'verifying' ? 'still verifying' : 'verified and holding';
-    return `${describeClause(scenario, c)} is already agreed in deal ${deal.id}, ${state}: it cannot be signed again while that deal stands`;
+    return `${describeClause(scenario, c)} is already agreed in ${dealName(deal.id)}, ${state}: it cannot be signed again while that deal stands`;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // Round start: proxy incidents drawn by the server, the strain they put on unverified deals, and
 // this round's intelligence estimate of breakout.
 import type { Rules } from './context';
+import { dealName } from './names';
 import { clamp, applyDeltas, holdingEffects, trueBreakout } from './tracks';
 import type { Attribution, SeatView, PostureB, ProxyLeash } from './types';
 import type { Scenario } from './scenario/schema';
@@ -81,7 +82,7 @@ export function drawIncidents(r: Rules): void {
         kind: 'collapse',
         dealId: deal.id,
         incidentId: id,
-        text: `Deal ${deal.id} collapsed before it could be verified, after: ${card.headline}`,
+        text: `${dealName(deal.id)} collapsed before it could be verified, after: ${card.headline}`,
       });
     }
   }

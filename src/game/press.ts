@@ -1,7 +1,7 @@
 // Press: each seat may make one public statement. Statements are sealed until the step ends, so
 // no seat answers another's; then claims move credit and blames cost the blamed.
 import { BROKER, isPrincipal, isSeat } from './constants';
-import { seatName } from './names';
+import { dealName, seatName } from './names';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
 import { StatementArgs } from './payloads';
@@ -74,7 +74,7 @@ export function publishStatements(r: Rules): void {
         kind: 'statement',
         seat,
         dealId: s.target,
-        text: `${nameOf(seat)} claims credit for deal ${s.target}.`,
+        text: `${nameOf(seat)} claims credit for ${dealName(s.target)}.`,
       });
     } else if (s.kind === 'blame' && isSeat(s.target)) {
       addCredit(r, s.target, -t.blameCredit);

@@ -1,5 +1,6 @@
 // Resolution: postures act on the tracks, signed deals count down and verify, pressures drift.
 import { clauseDef, describeClause } from './clauses';
+import { dealName } from './names';
 import { interdictionBlocked } from './drafting';
 import type { Rules } from './context';
 import { DEFAULT_POSTURE_B } from './incidents';
@@ -61,7 +62,7 @@ function verifyDeals(r: Rules): void {
       round: G.round,
       kind: 'verified',
       dealId: deal.id,
-      text: `Deal ${deal.id} verified: ${deal.clauses.map((c) => describeClause(scenario, c)).join('; ')}.`,
+      text: `${dealName(deal.id)} verified: ${deal.clauses.map((c) => describeClause(scenario, c)).join('; ')}.`,
     });
   }
 }

@@ -2,7 +2,7 @@
 // goes back to its author for ratification in the next round; bundles and tabled proposals go to
 // both at once. Accepted by both in the same wording, a proposal is signed and becomes a deal.
 import { isPrincipal, sideOf } from './constants';
-import { seatName } from './names';
+import { dealName, seatName } from './names';
 import {
   alreadyAgreed,
   clausesGivenBy,
@@ -145,6 +145,6 @@ function sign(r: Rules, p: Proposal): void {
     round: G.round,
     kind: 'signed',
     dealId: deal.id,
-    text: `Deal ${deal.id} signed: ${deal.clauses.map((c) => describeClause(scenario, c)).join('; ')}. Verification: ${deal.verifyLeft === 0 ? 'immediate' : `${deal.verifyLeft} round${deal.verifyLeft > 1 ? 's' : ''}`}.`,
+    text: `${dealName(deal.id)} signed: ${deal.clauses.map((c) => describeClause(scenario, c)).join('; ')}. Verification: ${deal.verifyLeft === 0 ? 'immediate' : `${deal.verifyLeft} round${deal.verifyLeft > 1 ? 's' : ''}`}.`,
   });
 }

@@ -48,7 +48,7 @@
  */
 import { BROKER, MAX_CLAUSES, MAX_MEMOS_PER_ROUND, isPrincipal, isSeat, sideOf } from './constants';
 import { clauseDef } from './clauses';
-import { seatName } from './names';
+import { dealName, seatName } from './names';
 import { mayAct } from './checks';
 import { enumerate, explainMove, firstRefusal } from './enumerate';
 import {
@@ -336,6 +336,8 @@ export interface BrokerProposalModel {
 
 export interface DealModel {
   id: string;
+  /** As people count it: "Deal 1". */
+  name: string;
   proposalKind: ProposalKind;
   clauses: ClauseModel[];
   status: DealStatus;
@@ -962,6 +964,7 @@ function dealsOf({ view, scenario }: Ctx): DealModel[] {
             : `verifies after ${plural(d.verifyLeft + 1, 'more resolution')}`;
     return {
       id: d.id,
+      name: dealName(d.id),
       proposalKind: d.kind,
       clauses: d.clauses.map((cl) => clauseModel(scenario, cl)),
       status: d.status,
@@ -1203,7 +1206,7 @@ function instanceOf(c: Ctx, move: MoveName, args: unknown[]): MoveInstance {
       const a = args[0] as { kind: 'claim' | 'blame' | 'silence'; target?: string };
       if (a.kind === 'silence') label = 'No comment';
       else if (a.kind === 'claim') {
-        label = `Claim credit for deal ${a.target}`;
+        label = `Claim credit for ${dealName(a.target ?? '')}`;
         effects = [
           effect('your credit', p.claimCredit, { track: 'credit', ...(seat ? { seat } : {}) }),
         ];

@@ -129,7 +129,7 @@ function dealsText(deals: DealModel[]): HTMLElement {
             h(
               'li',
               { class: `deal ${d.status}` },
-              h('strong', {}, `${d.id}: `),
+              h('strong', {}, `${d.name}: `),
               `signed in round ${d.signedRound}, ${d.text}`,
               h('ul', {}, ...d.clauses.map((c) => h('li', {}, c.text))),
             ),

@@ -245,7 +245,7 @@ describe('strain on deals', () => {
         kind: 'collapse',
         dealId: 'd1',
         incidentId: inc.id,
-        text: `Deal d1 collapsed before it could be verified, after: ${inc.headline}`,
+        text: `Deal 1 collapsed before it could be verified, after: ${inc.headline}`,
       });
       // A collapsed deal stays collapsed and never counts down again.
       expect(d.verifyLeft).toBe(99 - (d.collapsedRound! - 1));

@@ -150,7 +150,7 @@ describe('claims', () => {
         kind: 'statement',
         seat: '0',
         dealId: 'd1',
-        text: 'Washington claims credit for deal d1.',
+        text: 'Washington claims credit for Deal 1.',
       },
       { round: 1, kind: 'statement', seat: '1', text: 'Tehran: no comment.' },
       {
@@ -158,7 +158,7 @@ describe('claims', () => {
         kind: 'statement',
         seat: '2',
         dealId: 'd1',
-        text: 'Doha claims credit for deal d1.',
+        text: 'Doha claims credit for Deal 1.',
       },
     ]);
   });

@@ -155,7 +155,7 @@ describe('deals', () => {
         round: 1,
         kind: 'verified',
         dealId: 'd1',
-        text: 'Deal d1 verified: Humanitarian pause (3 days).',
+        text: 'Deal 1 verified: Humanitarian pause (3 days).',
       },
     ]);
   });

@@ -111,7 +111,7 @@ describe('a relayed memo', () => {
         kind: 'signed',
         dealId: 'd1',
         text:
-          'Deal d1 signed: Sanctions relief ($2bn); Ceasefire (Regional). ' +
+          'Deal 1 signed: Sanctions relief ($2bn); Ceasefire (Regional). ' +
           'Verification: 2 rounds.',
       },
     ]);
@@ -215,7 +215,7 @@ describe('bundles and tabled proposals', () => {
     expect(t.G.deals).toHaveLength(1);
     expect(t.G.deals[0]).toMatchObject({ kind: 'table', signedRound: 1, status: 'verified' });
     expect(t.G.feed.filter((f) => f.kind === 'signed')[0]!.text).toBe(
-      'Deal d1 signed: Humanitarian pause (3 days). Verification: immediate.',
+      'Deal 1 signed: Humanitarian pause (3 days). Verification: immediate.',
     );
   });
 

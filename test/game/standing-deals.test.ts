@@ -33,7 +33,7 @@ describe('a standing deal cannot be signed again', () => {
     const memo = (clauses: object[]) => ({ clauses, text: 'Again.' });
     const reason = t.act('0', 'draftMemo', memo([{ ...PAUSE, giver: 'both' }]));
     expect(reason).toMatch(
-      /^Humanitarian pause \(3 days\) is already agreed in deal d1, (still verifying|verified and holding): it cannot be signed again while that deal stands$/,
+      /^Humanitarian pause \(3 days\) is already agreed in Deal 1, (still verifying|verified and holding): it cannot be signed again while that deal stands$/,
     );
     // A person reads it as it is: no code, no id the rewording has to hide.
     expect(looksInternal(reason!)).toBe(false);
@@ -45,8 +45,8 @@ describe('a standing deal cannot be signed again', () => {
 
     advanceTo(t, 'mediation', 2);
     t.G.tracks.capital = 5;
-    expect(t.act('2', 'tableProposal', { clauses: [PAUSE] })).toMatch(/already agreed in deal d1/);
-    expect(t.act('2', 'tableProposal', { clauses: [RELIEF] })).toMatch(/already agreed in deal d1/);
+    expect(t.act('2', 'tableProposal', { clauses: [PAUSE] })).toMatch(/already agreed in Deal 1/);
+    expect(t.act('2', 'tableProposal', { clauses: [RELIEF] })).toMatch(/already agreed in Deal 1/);
   });
 
   it('voids at signing a proposal overtaken by a deal signed before it in the same step', () => {
@@ -65,7 +65,7 @@ describe('a standing deal cannot be signed again', () => {
     expect(first!.stage).toBe('signed');
     expect(t.G.proposals[1]!.stage).toBe('void');
     expect(t.G.feed.find((f) => f.kind === 'void')!.text).toMatch(
-      /^A proposal fell through: Humanitarian pause \(3 days\) is already agreed in deal d1/,
+      /^A proposal fell through: Humanitarian pause \(3 days\) is already agreed in Deal 1/,
     );
   });
 
