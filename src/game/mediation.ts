@@ -37,6 +37,12 @@ export function capitalFree(G: SeatView): number {
   return G.tracks.capital - capitalOwed(G);
 }
 
+/** Why the broker cannot pay `cost` from what it may spend ("a bundle costs 1 capital; …"), or null. */
+function unaffordable(G: SeatView, cost: number, what: string): string | null {
+  const free = capitalFree(G);
+  return cost > free ? `${what} ${cost} capital; the broker has ${free} to spend` : null;
+}
+
 /** A reframe comes out (ratification, exposure, the end): the broker pays what it owes for it. */
 export function payReframes(r: Rules, memo: Memo): void {
   const owed = memo.delivery?.owed;
@@ -132,9 +138,12 @@ export function checkRelay(input: MoveCheckInput): Checked<RelayMove> {
     reframes.push({ clause, from: target.size, to: next.id });
     target.size = next.id;
   }
-  const cost = reframes.length * scenario.tunables.mediation.reframeCost;
-  const free = capitalFree(G);
-  if (cost > free) return refuse(`reframes cost ${cost} capital; the broker has ${free} to spend`);
+  const short = unaffordable(
+    G,
+    reframes.length * scenario.tunables.mediation.reframeCost,
+    'reframes cost',
+  );
+  if (short) return refuse(short);
   const kept = delivered.filter((c): c is Clause => c !== null);
   const problem = clauseSetProblem(G, scenario, kept);
   if (problem) return refuse(problem);
@@ -325,9 +334,8 @@ export function checkBundle({ G, scenario, seat, args }: MoveCheckInput): Checke
   }
   if (authors.size < 2) return refuse('a bundle merges clauses from memos of both sides');
   if (clauses.length > MAX_CLAUSES) return refuse(`at most ${MAX_CLAUSES} clauses`);
-  const cost = scenario.tunables.mediation.bundleCost;
-  const free = capitalFree(G);
-  if (cost > free) return refuse(`a bundle costs ${cost} capital; the broker has ${free} to spend`);
+  const short = unaffordable(G, scenario.tunables.mediation.bundleCost, 'a bundle costs');
+  if (short) return refuse(short);
   const problem = clauseSetProblem(G, scenario, clauses);
   if (problem) return refuse(problem);
   return ok({ parts: parsed.value.parts, clauses, note: parsed.value.note ?? '' });
@@ -362,9 +370,8 @@ export interface TableMove {
 export function checkTable({ G, scenario, seat, args }: MoveCheckInput): Checked<TableMove> {
   const parsed = brokerArgs({ G, seat, args }, TableArgs, 'tables proposals', 'the proposal');
   if (!parsed.ok) return parsed;
-  const cost = scenario.tunables.mediation.tableCost;
-  const free = capitalFree(G);
-  if (cost > free) return refuse(`tabling costs ${cost} capital; the broker has ${free} to spend`);
+  const short = unaffordable(G, scenario.tunables.mediation.tableCost, 'tabling costs');
+  if (short) return refuse(short);
   const clauses = parsed.value.clauses.map((c) => ({ ...c }));
   const problem = clauseSetProblem(G, scenario, clauses);
   if (problem) return refuse(problem);

@@ -12,20 +12,31 @@ import {
 } from './clauses';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
+import type { Scenario } from './scenario/schema';
 import { AnswerArg, ProposalId } from './payloads';
 import { payReframes } from './mediation';
 import { isHardened } from './tracks';
 import type { Answer, BackchannelState, SeatView, PrincipalSeat, Proposal, Seat } from './types';
 
+/** Whether a proposal is answered in this round's response step. */
+function inThisStep(G: SeatView, p: Proposal): boolean {
+  return p.dueRound === G.round && (p.stage === 'open' || p.stage === 'ratification');
+}
+
+/** Proposals put to this seat in this round's response step, answered or not. */
+function putTo(G: SeatView, seat: PrincipalSeat): Proposal[] {
+  return G.proposals.filter((p) => inThisStep(G, p) && p.due.includes(seat));
+}
+
 /** Proposals this seat must answer in this round's response step. */
 export function dueFor(G: SeatView, seat: PrincipalSeat): Proposal[] {
-  return G.proposals.filter(
-    (p) =>
-      p.dueRound === G.round &&
-      (p.stage === 'open' || p.stage === 'ratification') &&
-      p.due.includes(seat) &&
-      p.answers[seat] === undefined,
-  );
+  return putTo(G, seat).filter((p) => p.answers[seat] === undefined);
+}
+
+/** How many clauses a hardened seat would give by accepting (it may give one at most), or 0. */
+function hardenedGives(G: SeatView, scenario: Scenario, seat: PrincipalSeat, p: Proposal): number {
+  const gives = clausesGivenBy(sideOf(seat), p.clauses);
+  return isHardened(G, scenario, seat) && gives > 1 ? gives : 0;
 }
 
 export interface RespondMove {
@@ -45,11 +56,8 @@ export function checkRespond({ G, scenario, seat, args }: MoveCheckInput): Check
   if (!answer.ok) return refuse('answer "accept" or "reject"');
   const proposal = dueFor(G, seat).find((p) => p.id === id.value);
   if (!proposal) return refuse(`no proposal "${id.value}" awaits your answer`);
-  if (answer.value === 'accept') {
-    const gives = clausesGivenBy(sideOf(seat), proposal.clauses);
-    if (isHardened(G, scenario, seat) && gives > 1)
-      return refuse(`hardened: cannot accept a proposal in which you give ${gives} clauses`);
-  }
+  const gives = answer.value === 'accept' ? hardenedGives(G, scenario, seat, proposal) : 0;
+  if (gives) return refuse(`hardened: cannot accept a proposal in which you give ${gives} clauses`);
   return ok({ seat, proposal, answer: answer.value });
 }
 
@@ -74,7 +82,7 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
   }
   const stonewalling = stonewallers(r);
   for (const p of G.proposals) {
-    if (p.dueRound !== G.round || (p.stage !== 'open' && p.stage !== 'ratification')) continue;
+    if (!inThisStep(G, p)) continue;
     for (const seat of p.due) p.answers[seat] ??= 'reject';
     const accepted = p.due.every((s) => p.answers[s] === 'accept');
     if (!accepted) {
@@ -93,7 +101,7 @@ export function settleResponses(r: Rules, stalled: Seat[]): void {
     }
     sign(r, p);
   }
-  if ('stonewalls' in G || stonewalling.length > 0) {
+  if (stonewalling.length > 0) {
     const marks = ((G as BackchannelState).stonewalls ??= {});
     for (const seat of stonewalling) marks[seat] = (marks[seat] ?? 0) + 1;
   }
@@ -109,14 +117,8 @@ function stonewallers(r: Rules): PrincipalSeat[] {
   const { G, scenario } = r;
   if (!scenario.tunables.scoring.stonewall) return [];
   return (['0', '1'] as const).filter((seat) => {
-    const due = G.proposals.filter(
-      (p) =>
-        p.dueRound === G.round &&
-        (p.stage === 'open' || p.stage === 'ratification') &&
-        p.due.includes(seat) &&
-        !(isHardened(G, scenario, seat) && clausesGivenBy(sideOf(seat), p.clauses) > 1),
-    );
-    return due.length > 0 && !due.some((p) => p.answers[seat] === 'accept');
+    const acceptable = putTo(G, seat).filter((p) => !hardenedGives(G, scenario, seat, p));
+    return acceptable.length > 0 && !acceptable.some((p) => p.answers[seat] === 'accept');
   });
 }
 

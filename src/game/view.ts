@@ -29,13 +29,7 @@ export function viewFor(G: BackchannelState, playerID: string | null | undefined
     statements: clone(G.statements),
     counters: clone(G.counters),
     history: clone(G.history),
-    breakoutHistory: [],
-    agendas: {},
-    postures: {},
-    memos: [],
-    proposals: [],
-    attributions: {},
-    sealedStatements: {},
+    ...noSecrets(),
   };
   if (G.paused) view.paused = clone(G.paused);
   if (seat === null) return view;
@@ -124,4 +118,26 @@ function principalsProposal(p: Proposal, seat: PrincipalSeat): Proposal | null {
   }
   if (p.dealId) shown.dealId = p.dealId;
   return shown;
+}
+
+/** The hidden parts of a view as a spectator holds them: none of them (each a fresh value). */
+export function noSecrets(): Pick<
+  SeatView,
+  | 'breakoutHistory'
+  | 'agendas'
+  | 'postures'
+  | 'memos'
+  | 'proposals'
+  | 'attributions'
+  | 'sealedStatements'
+> {
+  return {
+    breakoutHistory: [],
+    agendas: {},
+    postures: {},
+    memos: [],
+    proposals: [],
+    attributions: {},
+    sealedStatements: {},
+  };
 }

@@ -9,6 +9,7 @@
 // - `headlines`: the public feed's latest entries for a room's screen.
 // - `trackLine`, `dealNames`, `facilitatorReason`, `seatChangeText`: the words these screens add.
 import { getScenario, hasScenario, DEFAULT_SCENARIO } from '../scenario';
+import { noSecrets } from '../view';
 import { TRACK_NAMES, type Scenario, type TrackName } from '../scenario/schema';
 import {
   botLabel,
@@ -101,13 +102,7 @@ export function publicView(t: PublicTable, session: PublicSession): SeatView {
     statements: [],
     counters: { deal: t.deals.length, incident: 0 },
     history: [],
-    breakoutHistory: [],
-    agendas: {},
-    postures: {},
-    memos: [],
-    proposals: [],
-    attributions: {},
-    sealedStatements: {},
+    ...noSecrets(),
     ...(t.paused ? { paused: t.paused } : {}),
     ...(t.final ? { final: t.final } : {}),
   };
