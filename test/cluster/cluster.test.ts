@@ -142,10 +142,14 @@ describe.runIf(runClusterTests())('two nodes behind nginx', { timeout: 120_000 }
     const acked: Record<Seat, string[]> = { '0': [], '1': [], '2': [] };
     const policy = new Policy({ tag: 'K1' });
     let seats = await openSeats(cluster.url, played.matchID, played.credentials);
+    // Each seat acts on its own view. When none can, wait for a newer view on any socket (a
+    // principal does not hear the broker's moves; a seat's view may lag the broker's). Never a
+    // bare loop on views already in hand: that spins on microtasks, and no timeout can fire.
     const stepUntil = async (stop: () => boolean) => {
-      let progress = true;
-      while (!stop() && progress) {
-        progress = false;
+      const until = Date.now() + 60_000;
+      while (!stop()) {
+        if (Date.now() > until) throw new Error('the played match did not reach round 2 in time');
+        let progress = false;
         for (const seat of SEATS) {
           const c = seats[seat];
           const choice = c.G.pending.includes(seat) ? policy.choose(c.G, seat) : null;
@@ -155,9 +159,13 @@ describe.runIf(runClusterTests())('two nodes behind nginx', { timeout: 120_000 }
           progress = true;
           if (stop()) break;
         }
-        // A principal does not hear the broker's moves: wait for the broker's view to settle.
-        if (!progress) await seats['2'].when((s) => s.G.pending.length > 0, 5_000);
-        progress = true;
+        if (!progress) {
+          const ids = SEATS.map((s) => seats[s].state._stateID);
+          const wait = Math.max(1, Math.min(5_000, until - Date.now()));
+          await Promise.any(SEATS.map((s, i) => seats[s].newerThan(ids[i]!, wait))).catch(
+            () => undefined, // none newer within `wait`: look again (the deadline above ends it)
+          );
+        }
       }
     };
     await stepUntil(() => seats['2'].G.round >= 2);
