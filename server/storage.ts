@@ -31,8 +31,8 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS bc_matches (
      id text PRIMARY KEY,
      game text NOT NULL,
-     state jsonb NOT NULL,
-     initial_state jsonb NOT NULL,
+     state text NOT NULL,
+     initial_state text NOT NULL,
      metadata jsonb NOT NULL,
      state_id integer NOT NULL,
      deadline bigint,
@@ -114,6 +114,17 @@ export class SqlStorage extends Async {
 
   async connect(): Promise<void> {
     for (const statement of SCHEMA) await this.sql.query(statement);
+    // Stores made before states were kept as text (jsonb, parsed on every write) are converted
+    // once, in place (docs/STORAGE.md).
+    const { rows } = await this.sql.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns
+       WHERE table_name = 'bc_matches' AND column_name IN ('state', 'initial_state')
+         AND data_type = 'jsonb'`,
+    );
+    for (const { column_name: column } of rows)
+      await this.sql.query(
+        `ALTER TABLE bc_matches ALTER COLUMN ${column} TYPE text USING ${column}::text`,
+      );
   }
 
   async close(): Promise<void> {
@@ -337,7 +348,7 @@ export class SqlStorage extends Async {
   }
 }
 
-/** pg returns jsonb parsed; PGlite too, but be tolerant of text. */
+/** A state column is text (parsed here); pg and PGlite return jsonb columns parsed. */
 function parseJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

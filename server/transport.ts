@@ -46,29 +46,16 @@ export class InProcessPubSub implements PubSub {
 }
 
 /**
- * JSON with every object's keys sorted: the same view always gives the same text. A state read
- * back from storage (jsonb) has its keys in another order than one a move has just rewritten, so
- * plain JSON.stringify would tell two equal views apart.
+ * A view's text, computed once per view however many sockets of its seat receive it. Plain JSON:
+ * storage keeps a state as the text it was written as (server/storage.ts), so a state read back
+ * has its keys in the order of the one a move produced, and equal views give equal text.
  */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
-            a < b ? -1 : a > b ? 1 : 0,
-          ),
-        )
-      : v,
-  );
-}
-
-/** A view's canonical text, computed once per view however many sockets of its seat receive it. */
 const viewTexts = new WeakMap<object, string>();
 function viewText(view: State): string {
   let text = viewTexts.get(view);
   if (text === undefined) {
     const { _stateID: _ignored, ...rest } = view;
-    text = canonicalJson(rest);
+    text = JSON.stringify(rest);
     viewTexts.set(view, text);
   }
   return text;

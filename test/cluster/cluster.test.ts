@@ -95,11 +95,11 @@ describe.runIf(runClusterTests())('two nodes behind nginx', { timeout: 120_000 }
   }
 
   async function storedState(matchID: string): Promise<State<BackchannelState>> {
-    const { rows } = await sql.query<{ state: State<BackchannelState> }>(
+    const { rows } = await sql.query<{ state: string }>(
       `SELECT state FROM bc_matches WHERE id = $1`,
       [matchID],
     );
-    return rows[0]!.state;
+    return JSON.parse(rows[0]!.state) as State<BackchannelState>;
   }
 
   it('spreads matches over both nodes and plays them to the end, each on one node', async () => {
