@@ -16,7 +16,7 @@ export function renderLobbyRoom(
   opts: { link: (seat: '0' | '1' | '2' | null) => string; onLeave: () => void },
 ): LobbyRoom {
   const title = h('h1', { tabindex: -1 }, 'Waiting for the table');
-  const about = h('p', { class: 'hint' });
+  const about = h('p', { class: 'lobby-about' });
   const status = h('p', { role: 'status', class: 'lobby-status' });
   const seats = h('ul', { class: 'lobby-seats', 'aria-label': 'Seats' });
   const controls = h('div', { class: 'lobby-controls' });
@@ -34,8 +34,17 @@ export function renderLobbyRoom(
       controls,
     ),
     invites,
-    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: opts.onLeave }, 'Leave')),
   );
+  // Inside the seats card: on the page's dark background a secondary button would be unreadable.
+  element
+    .querySelector('.card.primary')
+    ?.append(
+      h(
+        'p',
+        {},
+        h('button', { type: 'button', class: 'secondary', onclick: opts.onLeave }, 'Leave'),
+      ),
+    );
   let shown = store.getState().refusal;
   const render = () => {
     const s = store.getState();
