@@ -136,7 +136,19 @@ export async function startServer(
     };
     return metadata ? metadata.gameover !== undefined && metadata.gameover !== null : undefined;
   };
-  app.use(lobbyGuard({ maxBodyBytes: 16 * 1024, log, isOver }) as never);
+  const inLobby = async (matchID: string) => {
+    const { state } = (await storage.fetch(matchID, { state: true })) as {
+      state?: State<BackchannelState>;
+    };
+    return Boolean(state?.G.lobby);
+  };
+  // A seat left in the lobby is no longer ready (src/game/lobby.ts): the server takes it back.
+  const onLeft = async (matchID: string, seat: string) => {
+    await transport.serverMove(matchID, (state) =>
+      state.G.lobby?.ready.includes(seat as never) ? { move: 'ready', args: [false], seat } : null,
+    );
+  };
+  app.use(lobbyGuard({ maxBodyBytes: 16 * 1024, log, isOver, inLobby, onLeft }) as never);
 
   if (existsSync(join(config.staticDir, 'index.html'))) {
     const files = serveStatic(config.staticDir, { index: 'index.html', maxage: 0 });

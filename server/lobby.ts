@@ -116,6 +116,10 @@ export function lobbyGuard(opts: {
   log: Logger;
   /** Whether the match is over; undefined when there is no such match. */
   isOver: (matchID: string) => Promise<boolean | undefined>;
+  /** Whether the match still waits in its lobby (a seat may then be left and taken again). */
+  inLobby?: (matchID: string) => Promise<boolean>;
+  /** Told after a seat was left in the lobby (the server takes its ready back). */
+  onLeft?: (matchID: string, seat: string) => Promise<void>;
 }) {
   return async (ctx: Context, next: Next) => {
     if (!ctx.path.startsWith('/games')) return next();
@@ -134,7 +138,12 @@ export function lobbyGuard(opts: {
     if (!schema) throw new HttpError(404, 'no such route');
     // Leaving and re-joining a seat mid-match would let a principal put a new name, a message, in
     // front of the other seats at will: seats are given up only once the match is over.
-    if (action === 'leave' && parts[2] && (await opts.isOver(parts[2])) === false)
+    if (
+      action === 'leave' &&
+      parts[2] &&
+      (await opts.isOver(parts[2])) === false &&
+      !(await opts.inLobby?.(parts[2]))
+    )
       throw new HttpError(409, 'a seat cannot be left while its match is being played');
     const body = await readJson(ctx, opts.maxBodyBytes);
     const parsed = schema.safeParse(body);
@@ -153,6 +162,8 @@ export function lobbyGuard(opts: {
       configurable: true,
     });
     await next();
+    if (ctx.status < 300 && action === 'leave' && parts[2])
+      await opts.onLeft?.(parts[2], (parsed.data as { playerID: string }).playerID);
     if (ctx.status < 300) {
       const b = ctx.body as Record<string, unknown> | undefined;
       opts.log.info(

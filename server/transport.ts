@@ -364,7 +364,13 @@ export class GuardedTransport {
           move: action.payload.type,
           reason: 'a bot plays this seat for now',
         });
-      const moveArgs = action.payload.args ?? [];
+      // The lobby's start (src/game/lobby.ts): the server, not the client, names the empty seats,
+      // from the match's metadata; they go to bots.
+      const metadata = action.payload.type === 'start' ? await this.metadata(matchID) : undefined;
+      const empty = Object.values(metadata?.players ?? {})
+        .filter((p) => !p.name)
+        .map((p) => String(p.id) as '0' | '1' | '2');
+      const moveArgs = metadata ? [{ bots: empty }] : (action.payload.args ?? []);
       const reason = explainMove(state.G, playerID, action.payload.type, moveArgs);
       if (reason !== null)
         return this.refuse(socket, 'illegal-move', { move: action.payload.type, reason });
@@ -384,6 +390,7 @@ export class GuardedTransport {
           playerID,
         ),
       );
+      if (metadata) await this.nameBotSeats(matchID);
       this.opts.log.info(
         { event: 'move', matchID, seat: playerID, move: action.payload.type },
         'move',
@@ -428,6 +435,37 @@ export class GuardedTransport {
       };
       return after !== undefined && after._stateID > state._stateID;
     });
+  }
+
+  /**
+   * After a lobby's start: the seats its bots took are named in the metadata (so nobody can join
+   * them) and every socket of the match hears the new names.
+   */
+  private async nameBotSeats(matchID: string): Promise<void> {
+    const { metadata, state } = (await this.db.fetch(matchID, {
+      metadata: true,
+      state: true,
+    })) as { metadata?: BgioServer.MatchData; state?: State<BackchannelState> };
+    if (!metadata || !state || state.G.lobby) return;
+    let named = false;
+    for (const [seat, spec] of Object.entries(state.G.options.bots)) {
+      const player = metadata.players[Number(seat)];
+      if (player && !player.name) {
+        player.name = `Bot (${spec?.level ?? 'normal'})`;
+        named = true;
+      }
+    }
+    if (!named) return;
+    await this.db.setMetadata(matchID, { ...metadata, updatedAt: Date.now() });
+    const players = Object.values(metadata.players).map((p) => ({
+      id: p.id,
+      ...(p.name ? { name: p.name } : {}),
+      ...(p.isConnected !== undefined ? { isConnected: p.isConnected } : {}),
+    }));
+    this.pubSub.publish(`match:${matchID}`, {
+      type: 'matchData',
+      args: [matchID, players],
+    } as unknown as Intermediate);
   }
 
   /** Reads and rewrites a match's metadata inside its queue (no write of the master in between). */

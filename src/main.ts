@@ -16,6 +16,10 @@ import { mountAnnouncer } from './ui/announcer';
 import { h } from './ui/dom';
 import { renderHome, type OnlineChoice, type SoloChoice } from './ui/home';
 import { renderTable } from './ui/table';
+import { renderLobbyRoom } from './ui/lobby-room';
+import { getScenario } from './game/scenario';
+import { seatName } from './game/seat-model';
+import { ROLE_NAMES } from './game/words';
 import { createMatch } from './client/lobby';
 import type { Screen } from './ui/seminar/console';
 import './ui/styles.css';
@@ -72,7 +76,8 @@ function goHome(): void {
         showTable();
       },
       create: async (choice: OnlineChoice) => {
-        const setupData = { ...choice.setupData, bots: choice.bots };
+        // An online match waits in its lobby until its seats are ready (docs/RULES.md).
+        const setupData = { ...choice.setupData, bots: choice.bots, lobby: { host: choice.seat } };
         const matchID = await createMatch(server, setupData);
         await joinMatch(server, matchID, choice.seat, choice.name);
         window.location.hash = `#/play/${matchID}/${choice.seat}`;
@@ -98,7 +103,41 @@ function alertOnHome(message: string): void {
   root.querySelector('.hero')?.append(h('p', { class: 'home-alert', role: 'alert' }, message));
 }
 
-function invitePanel(matchID: string, own: Seat): HTMLElement {
+/** "Washington (Principal A)": a seat as the match's scenario names it. */
+function roleOf(scenario: string | undefined, seat: Seat): string {
+  let name: string;
+  try {
+    name = seatName(getScenario(scenario ?? 'doha-2026'), seat);
+  } catch {
+    name = ROLE_NAMES[seat];
+  }
+  return `${name} (${ROLE_NAMES[seat]})`;
+}
+
+/** The lobby screen while the match waits for its players, then the table (src/ui/lobby-room.ts). */
+function showLobbyThenTable(matchID: string, extra?: HTMLElement): void {
+  const room = renderLobbyRoom(store, {
+    link: (s) => seatLink(server, matchID, s),
+    onLeave: () => {
+      window.location.hash = '';
+      goHome();
+    },
+  });
+  root.replaceChildren(room.element);
+  (root.querySelector('h1') as HTMLElement | null)?.focus();
+  const unsubscribe = store.subscribe((s) => {
+    if (!s.view || s.view.lobby) return;
+    unsubscribe();
+    room.destroy();
+    showTable(extra);
+  });
+  teardown = () => {
+    unsubscribe();
+    room.destroy();
+  };
+}
+
+function invitePanel(matchID: string, own: Seat, scenario?: string): HTMLElement {
   const links = (['0', '1', '2'] as const).filter((s) => s !== own);
   return h(
     'details',
@@ -115,7 +154,7 @@ function invitePanel(matchID: string, own: Seat): HTMLElement {
           h(
             'label',
             {},
-            `Seat ${s}: `,
+            `${roleOf(scenario, s)}: `,
             h('input', {
               readonly: true,
               value: link,
@@ -145,7 +184,8 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
   if (held) {
     connection = startOnline(store, { server, matchID, seat, credentials: held.credentials });
     // A seminar's students are seated by the facilitator's codes: invite links would not open.
-    showTable(held.seminar ? undefined : invitePanel(matchID, seat));
+    const scenario = (await getMatch(server, matchID).catch(() => null))?.setupData?.scenario;
+    showLobbyThenTable(matchID, held.seminar ? undefined : invitePanel(matchID, seat, scenario));
     return;
   }
   let match;
@@ -156,11 +196,12 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
     alertOnHome(`Could not open match ${matchID}: ${(err as Error).message}`);
     return;
   }
+  const role = roleOf(match.setupData?.scenario, seat);
   const taken = match.players.find((p) => String(p.id) === seat)?.name;
   if (taken) {
     goHome();
     alertOnHome(
-      `Seat ${seat} of this match is taken by ${taken}. You can watch it instead: ${seatLink(server, matchID, null)}`,
+      `The seat of ${role} in this match is taken by ${taken}. You can watch it instead: ${seatLink(server, matchID, null)}`,
     );
     return;
   }
@@ -174,7 +215,7 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
   const form = h(
     'form',
     { class: 'card primary join-card' },
-    h('h2', {}, 'Take your seat'),
+    h('h2', {}, `Take your seat: ${role}`),
     h('div', { class: 'field' }, h('label', { for: 'join-name' }, 'Your name'), input),
     h('button', { type: 'submit' }, 'Join the match'),
     status,
@@ -249,7 +290,7 @@ function route(r: Route): void {
   else if (r.kind === 'watch') {
     clear();
     connection = startOnline(store, { server, matchID: r.matchID, seat: null });
-    showTable();
+    showLobbyThenTable(r.matchID);
   } else goHome();
 }
 

@@ -19,6 +19,7 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): Checked<z
 /** The seat may act in this step and has not yet said done. */
 export function mayAct(G: SeatView, seat: string | null | undefined, step: Step): string | null {
   if (G.final || G.step === 'over') return 'the match is over';
+  if (G.lobby) return 'the match has not started: it waits in its lobby';
   if (G.paused) return 'the facilitator has paused the table';
   if (G.step !== step) return `only in the ${step} step (now: ${G.step})`;
   if (!G.pending.includes(seat as Seat)) return `seat ${String(seat)} does not act now`;

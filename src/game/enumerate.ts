@@ -85,6 +85,13 @@ function relayCandidates(scenario: Scenario, memo: Memo): unknown[][] {
 }
 
 function candidates(G: SeatView, scenario: Scenario, seat: string): EnumeratedMove[] {
+  // The lobby (src/game/lobby.ts): say ready or take it back; the creator may start.
+  if (G.lobby)
+    return [
+      { move: 'ready', args: [] },
+      { move: 'ready', args: [false] },
+      { move: 'start', args: [] },
+    ];
   const out: EnumeratedMove[] = [{ move: 'done', args: [] }];
   const add = (move: MoveName, ...args: unknown[]) => out.push({ move, args });
 
@@ -142,7 +149,7 @@ function candidates(G: SeatView, scenario: Scenario, seat: string): EnumeratedMo
 
 export function enumerate(G: SeatView, playerID: string | null | undefined): EnumeratedMove[] {
   if (G.final || G.step === 'over' || !isSeat(playerID)) return [];
-  if (!G.pending.includes(playerID)) return [];
+  if (!G.pending.includes(playerID) && !G.lobby) return [];
   const scenario = getScenario(G.options.scenario);
   return candidates(G, scenario, playerID).filter(
     ({ move, args }) => MOVES[move].check({ G, scenario, seat: playerID, args }).ok,

@@ -24,6 +24,8 @@ export interface MoveArgMap {
   tableProposal: [proposal: z.input<typeof TableArgs>];
   respond: [proposalId: string, answer: Answer];
   statement: [statement: z.input<typeof StatementArgs>];
+  ready: [ready?: boolean];
+  start: [start?: { bots: ('0' | '1' | '2')[] }];
   done: [];
 }
 

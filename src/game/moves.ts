@@ -16,6 +16,7 @@ import {
   checkRelay,
   checkTable,
 } from './mediation';
+import { applyReady, applyStart, checkReady, checkStart } from './lobby';
 import { ExpireArgs } from './payloads';
 import { applyStatement, checkStatement } from './press';
 import { applyRespond, checkRespond } from './response';
@@ -73,6 +74,8 @@ export const MOVES = {
     },
     secret: true,
   }),
+  ready: rule({ check: checkReady, apply: applyReady, secret: false }),
+  start: rule({ check: checkStart, apply: applyStart, secret: false }),
   done: rule({ check: checkDone, apply: (r, _v, seat) => seatDone(r, seat), secret: false }),
 } as const;
 

@@ -75,8 +75,17 @@ export const SetupDataSchema = z
           .strict(),
       )
       .optional(),
+    /** Wait in a lobby for the players (docs/RULES.md, "The lobby"); `host` is the creator's seat. */
+    lobby: z
+      .object({ host: z.enum(['0', '1', '2']) })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((d) => !d.lobby || !d.bots?.[d.lobby.host], {
+    message: 'the lobby’s host seat cannot be a bot',
+    path: ['lobby', 'host'],
+  });
 
 export type SetupData = z.input<typeof SetupDataSchema>;
 
@@ -107,6 +116,7 @@ export function resolveOptions(setupData: unknown): MatchOptions {
     rounds: data.rounds ?? scenario.rounds,
     timerPreset: typeof timers === 'string' ? timers : 'custom',
     bots: { ...(data.bots ?? {}) },
+    ...(data.lobby ? { lobby: { host: data.lobby.host } } : {}),
     stepSeconds:
       typeof timers === 'string'
         ? timers === 'untimed'

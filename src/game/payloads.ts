@@ -88,6 +88,14 @@ export const StatementArgs = z
   .strict();
 export type StatementArgs = z.infer<typeof StatementArgs>;
 
+/** `ready`: true (the default) or false, to take it back. */
+export const ReadyArgs = z.boolean().optional();
+/** `start`: the seats that go to bots (the server names the empty ones); default every seat not ready. */
+export const StartArgs = z
+  .object({ bots: z.array(z.enum(['0', '1', '2'])).max(2) })
+  .strict()
+  .optional();
+
 export const ExpireArgs = z
   .object({
     round: z.number().int().min(1),

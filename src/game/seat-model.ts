@@ -1058,7 +1058,7 @@ function trackChangesOf({ view, scenario }: Ctx, lastSeen?: LastSeen): Effect[] 
 // ---------------------------------------------------------------------------------------------
 
 /** The step each move belongs to ('done' belongs to every step). */
-const MOVE_STEP: Record<Exclude<MoveName, 'done'>, Step> = {
+const MOVE_STEP: Record<Exclude<MoveName, 'done' | 'ready' | 'start'>, Step> = {
   setPosture: 'drafting',
   draftMemo: 'drafting',
   relay: 'mediation',
@@ -1072,7 +1072,7 @@ const MOVE_STEP: Record<Exclude<MoveName, 'done'>, Step> = {
 
 /** Who may make each move, in words for the seat that may not. */
 const MOVE_ROLE: Record<
-  Exclude<MoveName, 'done' | 'statement'>,
+  Exclude<MoveName, 'done' | 'statement' | 'ready' | 'start'>,
   ['principal' | 'broker', string]
 > = {
   setPosture: ['principal', 'Only the principals set postures.'],
@@ -1236,6 +1236,8 @@ function moveReason(c: Ctx, move: MoveName, instances: MoveInstance[]): string |
   if (instances.length > 0) return null;
   if (seat === null) return 'You are watching this table: only the seated players make moves.';
   if (view.final || view.step === 'over') return 'The match is over.';
+  // The lobby's moves (src/game/lobby.ts): the rules' own reason.
+  if (move === 'ready' || move === 'start') return forPerson(firstRefusal(view, seat, move), c.g);
   if (move !== 'done' && move !== 'statement') {
     const [who, words] = MOVE_ROLE[move];
     if ((who === 'broker') !== (seat === BROKER)) return words;

@@ -1,6 +1,7 @@
 // A new match: options from setupData, tracks from the scenario, agendas and the mandate dealt by
 // the server's PRNG, then round 1 begins (its incidents, then drafting).
 import type { Rules } from './context';
+import { SEATS } from './constants';
 import { startRound } from './flow';
 import { resolveOptions } from './options';
 import type { PrngApi } from './plugins/prng';
@@ -64,6 +65,11 @@ export function setupMatch(setupData: unknown, prng: PrngApi, now: () => number)
     sealedStatements: {},
   };
   const rules: Rules = { G, scenario, prng, now };
+  // An online match with a lobby waits for its players: round 1 begins when the lobby ends.
+  if (options.lobby) {
+    G.lobby = { host: options.lobby.host, ready: SEATS.filter((s) => options.bots[s]) };
+    return G;
+  }
   startRound(rules, 1);
   return G;
 }

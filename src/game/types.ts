@@ -40,6 +40,8 @@ export interface MatchOptions {
   bots: Partial<
     Record<Seat, { level: 'easy' | 'normal' | 'hard'; persona?: 'hawk' | 'dove' | 'staller' }>
   >;
+  /** The match waits in a lobby until its seats are ready (src/game/lobby.ts); `host` may start it. */
+  lobby?: { host: Seat };
 }
 
 export interface Clock {
@@ -293,6 +295,11 @@ export interface StateCommon {
   /** Counters used to build public ids (deals, incidents). */
   counters: { deal: number; incident: number };
   final?: Final;
+  /**
+   * Set while the match waits in its lobby (public): the creator's seat and the seats that said
+   * ready. Nothing is dealt or timed until it is gone (src/game/lobby.ts).
+   */
+  lobby?: { host: Seat; ready: Seat[] };
   /** Set while a seminar's facilitator has paused the table (public). */
   paused?: Paused;
   /** The public tracks round by round, for the debrief's chart. */

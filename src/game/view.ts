@@ -32,7 +32,9 @@ export function viewFor(G: BackchannelState, playerID: string | null | undefined
     ...noSecrets(),
   };
   if (G.paused) view.paused = clone(G.paused);
-  if (seat === null) return view;
+  if (G.lobby) view.lobby = clone(G.lobby);
+  // In the lobby nothing is dealt yet that any seat may see (the deal is redone at the start).
+  if (seat === null || G.lobby) return view;
 
   const seesTrueBreakout = seat === '1' || breakoutRevealed(G, scenario);
   if (seesTrueBreakout) view.breakout.true = G.breakout.true;

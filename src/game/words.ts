@@ -128,6 +128,8 @@ export const MOVE_WORDS: Record<MoveName, string> = {
   tableProposal: 'Table a proposal of your own',
   respond: 'Answer a proposal',
   statement: 'Make a public statement',
+  ready: 'Ready to play',
+  start: 'Start with bots in the empty seats',
   done: 'Done with this step',
 };
 

@@ -13,6 +13,7 @@ import { brokerDesk, deliveredPanel } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
 import { placeRefusal, refusalSlot, sends } from './refusal';
+import { presenceLine } from '../game/model/lobby';
 
 function objectives(desk: DeskModel): HTMLElement | null {
   if (!desk.objectives) return null;
@@ -226,6 +227,8 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   // Focusable by script (not by Tab), so focus lands on the table's title when it opens.
   const title = h('h1', { class: 'match-title', tabindex: -1 });
   const status = h('p', { class: 'status-line' });
+  // Each seat's player and presence (src/game/model/lobby.ts).
+  const presence = h('ul', { class: 'seat-presence', 'aria-label': 'Players' });
   const countdown = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
   const canvasHost = h('div', { class: 'board', 'aria-hidden': 'true' });
   const desk = h('div', { class: 'desk' });
@@ -240,7 +243,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     h(
       'header',
       { class: 'table-header' },
-      h('div', {}, title, status),
+      h('div', {}, title, status, presence),
       h(
         'div',
         { class: 'header-tools' },
@@ -278,6 +281,10 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     title.textContent = d.title;
     document.title = d.pageTitle;
     status.textContent = d.status;
+    const players = presenceLine(view, s.seats);
+    renderKeyed(presence, JSON.stringify(players), () =>
+      players.map((p) => h('li', { class: p.connected ? 'on' : 'off' }, p.text)),
+    );
     element.classList.toggle('paused', model.paused);
     const act: Intents = {
       send: (move, ...args) => store.getState().send(move, ...args),

@@ -477,11 +477,12 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
         await create.getByRole('button', { name: 'Create the match' }).click();
         await broker.waitForURL(/#\/play\/[^/]+\/2$/);
         matchID = /#\/play\/([^/]+)\/2$/.exec(broker.url())![1]!;
-        await hasText(broker.getByRole('heading', { level: 1 }), /\(Broker\)/);
-
-        await broker.getByText('Invite players').click();
+        // The match waits in its lobby (src/ui/lobby-room.ts); invite links name the roles.
+        await shown(broker.getByRole('heading', { name: 'Waiting for the table' }));
         const links = await Promise.all(
-          ['Seat 0', 'Seat 1', 'Watch'].map((label) => broker.getByLabel(label).inputValue()),
+          [/^Link for .*\(Principal A\)$/, /^Link for .*\(Principal B\)$/, 'Link to watch'].map(
+            (label) => broker.getByLabel(label).inputValue(),
+          ),
         );
         const [link0, link1] = links as [string, string, string];
         watchLink = links[2]!;
@@ -497,11 +498,16 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
           [sideB, link1, 'Cy'],
         ] as const) {
           await page.goto(link);
-          await shown(page.getByRole('heading', { name: 'Take your seat' }));
+          await shown(page.getByRole('heading', { name: /^Take your seat: / }));
           if (page === sideA) await capture(page, 'join-name');
           await page.getByLabel('Your name').fill(name);
           await page.getByRole('button', { name: 'Join the match' }).click();
         }
+        for (const page of [broker, sideA, sideB]) {
+          await shown(page.getByRole('heading', { name: 'Waiting for the table' }));
+          await page.getByRole('button', { name: 'I’m ready' }).click();
+        }
+        await hasText(broker.getByRole('heading', { level: 1 }), /\(Broker\)/);
         await hasText(sideA.getByRole('heading', { level: 1 }), /\(Principal A\)/);
         await hasText(sideB.getByRole('heading', { level: 1 }), /\(Principal B\)/);
         for (const page of [broker, sideA, sideB]) await waitForStep(page, 1, 'Drafting');
