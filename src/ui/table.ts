@@ -330,7 +330,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         ].filter((x): x is HTMLElement => x !== null),
     );
     renderKeyed(end, JSON.stringify([Boolean(d.end)]), () =>
-      d.end ? endScreen(d.end, s.mode === 'online' ? s.matchID : null) : [],
+      d.end ? endScreen(d.end, s.matchID) : [],
     );
   };
   const tick = () => {
