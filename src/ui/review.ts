@@ -124,6 +124,9 @@ export function replayViewer(replay: ReplayModel): HTMLElement & { show(index: n
     next.toggleAttribute('disabled', index === replay.steps);
     last.toggleAttribute('disabled', index === replay.steps);
     shown.dataset.step = String(index);
+    // The round list follows the step shown.
+    const round = [...replay.rounds].reverse().find((r) => r.index <= index);
+    if (round) roundPick.value = String(round.index);
     shown.replaceChildren(...frameView(f));
     live.textContent = `${f.position}: ${f.action}. ${f.status}.`;
   };

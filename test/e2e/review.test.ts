@@ -1,6 +1,7 @@
 // The review screen and the turn alerts in a real Chromium (issue #12): the replay viewer steps
 // through a finished match's record (kept in this browser, as a solo match's is) and ends on the
 // stored final state; the tab's title and favicon change when this seat becomes the one to act.
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayModel } from '../../src/game/model/replay';
@@ -8,6 +9,8 @@ import { playedRecord } from '../game/played-record';
 import {
   CHROMIUM,
   DESKTOP,
+  PHONE,
+  SCREENSHOTS,
   HAS_CHROMIUM,
   REQUIRE_CHROMIUM,
   audits,
@@ -84,6 +87,15 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('review and turn alerts in Chro
       );
       await page.getByRole('heading', { name: 'For discussion' }).waitFor();
       await capture(page, 'review');
+      // The viewer itself, as the screen first shows it, at both sizes.
+      for (const [label, size] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        await page.setViewportSize(size);
+        await page.locator('#replay-h').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(SCREENSHOTS, `review-viewer-${label}.png`) });
+      }
       expect(describeViolations(new Map([['review', audits.get('review') ?? []]]))).toBe('');
       expect(errors).toEqual([]);
       await page.context().close();

@@ -52,6 +52,10 @@ describe('the review screen', () => {
     slider.dispatchEvent(new Event('input'));
     expect(frame().dataset.step).toBe('5');
     expect(document.querySelector('[role="status"]')?.textContent).toContain('Step 5 of');
+    // The round list follows: the last step is in the last round.
+    key('End');
+    const pick = document.querySelector<HTMLSelectElement>('#replay-round')!;
+    expect(pick.value).toBe(String(replay.rounds.at(-1)!.index));
     // The debrief follows, without the server's CSV links for a record kept in the browser.
     expect(document.querySelector('#outcome-h')).not.toBeNull();
     expect(document.querySelector('.downloads a[href*="record.csv"]')).toBeNull();
