@@ -231,7 +231,18 @@ export function renderReviewRoute(
   local: (matchID: string) => MatchRecord | null = () => null,
 ): Screen {
   const kept = local(matchID);
-  return kept ? renderReview(kept) : renderOnlineReview(matchID);
+  if (kept) return renderReview(kept);
+  // A solo match ran in a browser: the server never had it.
+  if (matchID.startsWith('solo-'))
+    return {
+      element: page(
+        'Debrief and replay',
+        errorBox('This solo match is not kept in this browser, so it cannot be replayed here.'),
+        h('p', {}, h('a', { href: '#/' }, 'Back to the home page')),
+      ),
+      destroy: () => {},
+    };
+  return renderOnlineReview(matchID);
 }
 
 /** Where this browser keeps a finished solo match's record (written by the solo match's keeper). */

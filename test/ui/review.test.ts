@@ -62,3 +62,18 @@ describe('the review screen', () => {
     screen.destroy();
   });
 });
+
+describe('the review route', () => {
+  it('says so when a solo match is not kept in this browser', async () => {
+    const { renderReviewRoute } = await import('../../src/ui/review');
+    const screen = renderReviewRoute('solo-gone', () => null);
+    document.body.replaceChildren(screen.element);
+    expect(document.querySelector('[role="alert"]')?.textContent).toMatch(
+      /not kept in this browser/,
+    );
+    const record = playedRecord('review-route', undefined, 'solo-kept');
+    const kept = renderReviewRoute('solo-kept', (id) => (id === 'solo-kept' ? record : null));
+    document.body.replaceChildren(kept.element);
+    expect(document.querySelector('.replay-frame')).not.toBeNull();
+  });
+});
