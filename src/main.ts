@@ -279,7 +279,24 @@ async function seminarRoute(r: SeminarRoute): Promise<void> {
   if (r.kind !== 'class') focusable?.focus();
 }
 
+/** #/review/<matchID>: a finished match's debrief and replay (src/ui/review.ts), loaded on demand. */
+async function reviewRoute(matchID: string): Promise<void> {
+  clear();
+  const mine = ++routeCount;
+  const ui = await import('./ui/review');
+  if (mine !== routeCount) return;
+  const screen = ui.renderReviewRoute(matchID, ui.storedRecord);
+  teardown = () => screen.destroy();
+  root.replaceChildren(screen.element);
+  screen.element.querySelector<HTMLElement>('h1')?.focus();
+}
+
 function route(r: Route): void {
+  const review = /^#\/review\/([^/]+)/.exec(window.location.hash);
+  if (review) {
+    void reviewRoute(decodeURIComponent(review[1]!));
+    return;
+  }
   const seminar = parseSeminarRoute(window.location.hash);
   if (seminar) {
     void seminarRoute(seminar);

@@ -9,8 +9,14 @@ import type { BackchannelState } from './types';
 
 export class ReplayError extends Error {}
 
-/** The final state the record's actions lead to, from its seed and setup. */
-export function replayRecord(record: MatchRecord): State<BackchannelState> {
+/**
+ * The final state the record's actions lead to, from its seed and setup. `each` sees every state
+ * on the way: the initial one (index 0), then the state after each action (index i + 1).
+ */
+export function replayRecord(
+  record: MatchRecord,
+  each?: (state: State<BackchannelState>, index: number) => void,
+): State<BackchannelState> {
   let now = record.startedAt;
   const game = makeBackchannel({ now: () => now, seed: record.seed });
   let state = InitializeGame({
@@ -19,6 +25,7 @@ export function replayRecord(record: MatchRecord): State<BackchannelState> {
     setupData: record.setupData,
   }) as State<BackchannelState>;
   const reducer = CreateGameReducer({ game });
+  each?.(state, 0);
   record.actions.forEach((action, i) => {
     now = action.at;
     const before = state._stateID;
@@ -30,6 +37,7 @@ export function replayRecord(record: MatchRecord): State<BackchannelState> {
       throw new ReplayError(
         `action ${i} (${action.move} by seat ${action.seat}) was refused on replay`,
       );
+    each?.(state, i + 1);
   });
   return state;
 }

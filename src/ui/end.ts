@@ -37,7 +37,7 @@ function memoReveal(m: EndModel['memos'][number]): HTMLElement {
 
 export function endScreen(
   end: EndModel,
-  /** An online match's id: its debrief page (seminar mode) is linked. */
+  /** The match's id, solo or online: its debrief and replay (#/review/<id>) is linked. */
   matchID?: string | null,
 ): HTMLElement {
   return h(
@@ -79,9 +79,10 @@ export function endScreen(
           { class: 'debrief-link' },
           h(
             'a',
-            { href: `#/debrief/${encodeURIComponent(matchID)}` },
-            'Open the debrief: round by round, every memo, the charts and the exports',
+            { href: `#/review/${encodeURIComponent(matchID)}`, class: 'button-link' },
+            'Debrief and replay',
           ),
+          ' — step through the match, then round by round: every memo, the charts and the exports',
         )
       : null,
     h('h3', {}, 'Agendas and mandate'),

@@ -12,6 +12,7 @@ import { h, renderKeyed } from './dom';
 import { brokerDesk, deliveredPanel } from './desk-broker';
 import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
+import { makeNotifier } from '../client/notify';
 import { placeRefusal, refusalSlot, sends } from './refusal';
 import { presenceLine } from '../game/model/lobby';
 
@@ -237,6 +238,11 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const motion = h('input', { type: 'checkbox', id: 'reduced-motion' });
   motion.checked = store.getState().reducedMotion;
   motion.addEventListener('change', () => store.setState({ reducedMotion: motion.checked }));
+  // The tab's title and favicon say when this seat must act; a beep and a notice, if asked for.
+  const notifier = makeNotifier({
+    now: () => Date.now() + store.getState().clockOffset,
+    offerNotifications: store.getState().mode !== 'solo',
+  });
   const element = h(
     'div',
     { class: 'table-screen' },
@@ -248,6 +254,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         'div',
         { class: 'header-tools' },
         countdown,
+        notifier.controls,
         h(
           'span',
           { class: 'toggle' },
@@ -279,7 +286,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     }
     const d = deskModel(view, model);
     title.textContent = d.title;
-    document.title = d.pageTitle;
+    notifier.show(d.pageTitle, model);
     status.textContent = d.status;
     const players = presenceLine(view, s.seats);
     renderKeyed(presence, JSON.stringify(players), () =>
@@ -337,7 +344,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         ].filter((x): x is HTMLElement => x !== null),
     );
     renderKeyed(end, JSON.stringify([Boolean(d.end)]), () =>
-      d.end ? endScreen(d.end, s.mode === 'online' ? s.matchID : null) : [],
+      d.end ? endScreen(d.end, s.matchID) : [],
     );
   };
   const tick = () => {
@@ -346,6 +353,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     const c = model ? countdownAt(model.countdown, Date.now() + state.clockOffset) : null;
     countdown.textContent = c && (c.timed || c.paused) && !model?.over ? c.text : '';
     countdown.classList.toggle('urgent', c?.urgent ?? false);
+    notifier.tick();
   };
   const unsubscribe = store.subscribe(render);
   const timer = setInterval(tick, 250);
@@ -357,6 +365,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     destroy: () => {
       unsubscribe();
       clearInterval(timer);
+      notifier.stop();
       document.title = 'Backchannel';
     },
   };

@@ -322,8 +322,8 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('seminar mode in Chromium', () 
       await expect.poll(() => summary.getByRole('row').count(), { timeout: 10_000 }).toBe(4);
       await capture(fac, 'seminar-console-ended');
 
-      // The student's end screen links to the debrief.
-      await shown(ada.getByRole('link', { name: /Open the debrief/ }), 30_000);
+      // The student's end screen links to the debrief and replay (#/review).
+      await shown(ada.getByRole('link', { name: 'Debrief and replay' }), 30_000);
 
       // --- The debrief of table 1: the reframe as a diff, incidents with their attribution.
       await card(fac, 1).getByRole('link', { name: 'Debrief of table 1' }).click();
