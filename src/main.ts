@@ -16,6 +16,7 @@ import { mountAnnouncer } from './ui/announcer';
 import { h } from './ui/dom';
 import { renderHome, type OnlineChoice, type SoloChoice } from './ui/home';
 import { renderTable } from './ui/table';
+import { mountGuide } from './ui/guide';
 import { createMatch } from './client/lobby';
 import type { Screen } from './ui/seminar/console';
 import './ui/styles.css';
@@ -69,7 +70,14 @@ function goHome(): void {
       solo: (choice: SoloChoice) => {
         clear();
         connection = startSolo(store, choice);
-        showTable();
+        const guide = choice.guide ? mountGuide(store, announcer.say) : null;
+        showTable(guide?.element);
+        const leave = teardown;
+        if (guide)
+          teardown = () => {
+            guide.destroy();
+            leave?.();
+          };
       },
       create: async (choice: OnlineChoice) => {
         const setupData = { ...choice.setupData, bots: choice.bots };
