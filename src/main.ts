@@ -20,6 +20,7 @@ import { renderLobbyRoom } from './ui/lobby-room';
 import { getScenario } from './game/scenario';
 import { seatName } from './game/seat-model';
 import { ROLE_NAMES } from './game/words';
+import { mountGuide } from './ui/guide';
 import { createMatch } from './client/lobby';
 import type { Screen } from './ui/seminar/console';
 import './ui/styles.css';
@@ -73,7 +74,14 @@ function goHome(): void {
       solo: (choice: SoloChoice) => {
         clear();
         connection = startSolo(store, choice);
-        showTable();
+        const guide = choice.guide ? mountGuide(store, announcer.say) : null;
+        showTable(guide?.element);
+        const leave = teardown;
+        if (guide)
+          teardown = () => {
+            guide.destroy();
+            leave?.();
+          };
       },
       create: async (choice: OnlineChoice) => {
         // An online match waits in its lobby until its seats are ready (docs/RULES.md).

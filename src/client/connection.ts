@@ -5,7 +5,7 @@ import { Client } from 'boardgame.io/client';
 import { Local, SocketIO } from 'boardgame.io/multiplayer';
 import type { Game, State } from 'boardgame.io';
 import { botDelay, makeBot, type BotLevel, type Persona } from '../bots';
-import { Backchannel } from '../game';
+import { Backchannel, makeBackchannel } from '../game';
 import type { SetupData } from '../game/options';
 import type { MoveName } from '../game/moves';
 import type { BackchannelState, Final, Seat } from '../game/types';
@@ -73,8 +73,8 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
 }
 
 /** A game whose setup uses these options even when the master creates the match without them. */
-function withOptions(setupData: SetupData): Game<BackchannelState> {
-  const base = Backchannel;
+function withOptions(setupData: SetupData, seed?: string): Game<BackchannelState> {
+  const base = seed === undefined ? Backchannel : makeBackchannel({ seed });
   return { ...base, setup: (context, data) => base.setup!(context, data ?? setupData) };
 }
 
@@ -84,10 +84,12 @@ export interface SoloOptions {
   bots: Partial<Record<Seat, BotSeat>>;
   /** Multiplies bot delays (0 in tests that want speed). */
   pace?: number;
+  /** A fixed seed for the rules and the bots (the guided first match): the same moves, the same match. */
+  seed?: string;
 }
 
 export function startSolo(store: TableStore, opts: SoloOptions): Connection {
-  const game = withOptions(opts.setupData);
+  const game = withOptions(opts.setupData, opts.seed);
   const multiplayer = Local();
   const matchID = `solo-${Date.now().toString(36)}`;
   const make = (playerID: Seat) => {
@@ -116,7 +118,7 @@ export function startSolo(store: TableStore, opts: SoloOptions): Connection {
       seat,
       level: spec.level,
       ...(spec.persona ? { persona: spec.persona } : {}),
-      seed: `${matchID}-${seat}`,
+      seed: `${opts.seed ?? matchID}-${seat}`,
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const act = () => {

@@ -4,7 +4,12 @@ import { getScenario } from '../game/scenario';
 import { OUTCOME_NAMES, STEP_NAMES } from '../game/words';
 import { h } from './dom';
 
-export function mountAnnouncer(store: TableStore): { element: HTMLElement; destroy(): void } {
+export function mountAnnouncer(store: TableStore): {
+  element: HTMLElement;
+  destroy(): void;
+  /** Says one thing once (e.g. the guide's new prompt). */
+  say(text: string): void;
+} {
   const element = h('div', {
     class: 'visually-hidden',
     'aria-live': 'polite',
@@ -39,5 +44,5 @@ export function mountAnnouncer(store: TableStore): { element: HTMLElement; destr
       }
     }
   });
-  return { element, destroy: unsubscribe };
+  return { element, destroy: unsubscribe, say };
 }

@@ -7,6 +7,7 @@ import type { Seat } from '../game/types';
 import { h, uid } from './dom';
 import { seatName } from '../game/seat-model';
 import { ROLE_NAMES } from '../game/words';
+import { GUIDED_MATCH } from '../game/model/guide';
 
 export interface SoloChoice {
   seat: Seat;
@@ -14,6 +15,22 @@ export interface SoloChoice {
   bots: Partial<Record<Seat, BotSeat>>;
   /** Multiplies the bots' human-like pauses: 1 human-like, 0 instant. */
   pace: number;
+  /** A guided first match (src/game/model/guide.ts): the table shows the guide. */
+  guide?: boolean;
+  /** A fixed seed for the rules and the bots. */
+  seed?: string;
+}
+
+/** The guided first match in a seat: the guide's own short, seeded match with gentle bots. */
+export function guidedChoice(seat: Seat): SoloChoice {
+  return {
+    seat,
+    setupData: { scenario: GUIDED_MATCH.scenario, rounds: GUIDED_MATCH.rounds },
+    bots: GUIDED_MATCH.bots(seat),
+    pace: 0.5,
+    guide: true,
+    seed: GUIDED_MATCH.seed,
+  };
 }
 
 export interface OnlineChoice {
@@ -287,6 +304,26 @@ export function renderHome(actions: HomeActions): HTMLElement {
     `Play now as ${firstSeat}`,
   );
 
+  // Learn by playing: a guided first match as principal A, or in the broker's seat.
+  const learn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'big quick-start learn',
+      onclick: () => actions.solo(guidedChoice('0')),
+    },
+    'Learn by playing',
+  );
+  const learnBroker = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary learn-broker',
+      onclick: () => actions.solo(guidedChoice('2')),
+    },
+    `Learn as the broker (${seatName(getScenario(defaultScenario), '2')})`,
+  );
+
   // A <div>: the page's one <main> is the app's container (index.html).
   return h(
     'div',
@@ -303,11 +340,13 @@ export function renderHome(actions: HomeActions): HTMLElement {
       h(
         'p',
         { class: 'quick-start-row' },
+        learn,
         quickStart,
+        learnBroker,
         h(
           'span',
           { class: 'quick-start-note' },
-          `A solo match against bots, ${getScenario(defaultScenario).name}, 8 rounds. Or choose your seat below.`,
+          `Learn by playing: a short guided match as ${firstSeat}, one step at a time. Play now: a solo match against bots, ${getScenario(defaultScenario).name}, 8 rounds. Or choose your seat below.`,
         ),
       ),
     ),
