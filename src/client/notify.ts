@@ -125,8 +125,14 @@ export function makeNotifier(deps: NotifyDeps): Notifier {
       said.textContent = 'The browser did not allow notifications for this page.';
     });
   });
-  if (!notification || deps.offerNotifications === false) notifyBox.wrap.hidden = true;
-  const controls = h('span', { class: 'turn-alerts' }, soundBox.wrap, notifyBox.wrap, said);
+  const offer = Boolean(notification) && deps.offerNotifications !== false;
+  const controls = h(
+    'span',
+    { class: 'turn-alerts' },
+    soundBox.wrap,
+    offer ? notifyBox.wrap : null,
+    said,
+  );
 
   const setIcon = (mark: Mark) => {
     const url = faviconFor(mark);

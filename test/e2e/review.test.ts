@@ -117,6 +117,12 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('review and turn alerts in Chro
         .poll(() => page.locator('link[rel="icon"][data-turn]').getAttribute('data-turn'))
         .toBe('act');
       await page.getByRole('checkbox', { name: 'Sound on my move' }).waitFor();
+      // A solo match runs only in this tab: no notifications offered.
+      expect(await page.getByRole('checkbox', { name: 'Notify me on my move' }).count()).toBe(0);
+      await capture(page, 'table-turn-alerts');
+      expect(describeViolations(new Map([['table', audits.get('table-turn-alerts') ?? []]]))).toBe(
+        '',
+      );
       expect(errors).toEqual([]);
       await page.context().close();
     },
