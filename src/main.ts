@@ -5,7 +5,9 @@ import {
   getMatch,
   heldSeat,
   joinMatch,
+  leaveMatch,
   parseJoinInput,
+  type HeldSeat,
   parseRoute,
   seatLink,
   type Route,
@@ -123,9 +125,18 @@ function roleOf(scenario: string | undefined, seat: Seat): string {
 }
 
 /** The lobby screen while the match waits for its players, then the table (src/ui/lobby-room.ts). */
-function showLobbyThenTable(matchID: string, extra?: HTMLElement): void {
+function showLobbyThenTable(matchID: string, extra?: HTMLElement, held?: HeldSeat): void {
   const room = renderLobbyRoom(store, {
     link: (s) => seatLink(server, matchID, s),
+    ...(held
+      ? {
+          onGiveUp: async () => {
+            await leaveMatch(server, held);
+            window.location.hash = '';
+            goHome();
+          },
+        }
+      : {}),
     onLeave: () => {
       window.location.hash = '';
       goHome();
@@ -193,7 +204,11 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
     connection = startOnline(store, { server, matchID, seat, credentials: held.credentials });
     // A seminar's students are seated by the facilitator's codes: invite links would not open.
     const scenario = (await getMatch(server, matchID).catch(() => null))?.setupData?.scenario;
-    showLobbyThenTable(matchID, held.seminar ? undefined : invitePanel(matchID, seat, scenario));
+    showLobbyThenTable(
+      matchID,
+      held.seminar ? undefined : invitePanel(matchID, seat, scenario),
+      held.seminar ? undefined : held,
+    );
     return;
   }
   let match;

@@ -59,6 +59,15 @@ export async function joinMatch(
   return held;
 }
 
+/** Gives a seat up (only while the match waits in its lobby, or once it is over). */
+export async function leaveMatch(server: string, held: HeldSeat): Promise<void> {
+  await call(server, `/${encodeURIComponent(held.matchID)}/leave`, {
+    playerID: held.seat,
+    credentials: held.credentials,
+  });
+  forgetSeat(held.matchID, held.seat);
+}
+
 const KEY = 'backchannel:seats';
 
 export function heldSeats(): HeldSeat[] {

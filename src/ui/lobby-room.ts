@@ -13,7 +13,12 @@ export interface LobbyRoom {
 
 export function renderLobbyRoom(
   store: TableStore,
-  opts: { link: (seat: '0' | '1' | '2' | null) => string; onLeave: () => void },
+  opts: {
+    link: (seat: '0' | '1' | '2' | null) => string;
+    onLeave: () => void;
+    /** Gives this seat up so someone else can take it (absent for a spectator). */
+    onGiveUp?: () => Promise<void>;
+  },
 ): LobbyRoom {
   const title = h('h1', { tabindex: -1 }, 'Waiting for the table');
   const about = h('p', { class: 'lobby-about' });
@@ -36,15 +41,34 @@ export function renderLobbyRoom(
     invites,
   );
   // Inside the seats card: on the page's dark background a secondary button would be unreadable.
-  element
-    .querySelector('.card.primary')
-    ?.append(
+  const giveUpStatus = h('p', { role: 'status' });
+  const giveUp = opts.onGiveUp;
+  element.querySelector('.card.primary')?.append(
+    h(
+      'p',
+      { class: 'lobby-controls' },
       h(
-        'p',
-        {},
-        h('button', { type: 'button', class: 'secondary', onclick: opts.onLeave }, 'Leave'),
+        'button',
+        { type: 'button', class: 'secondary', onclick: opts.onLeave },
+        'Leave (keep my seat)',
       ),
-    );
+      giveUp
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary',
+              onclick: () =>
+                void giveUp().catch(
+                  (err: unknown) => (giveUpStatus.textContent = (err as Error).message),
+                ),
+            },
+            'Give up my seat',
+          )
+        : null,
+    ),
+    giveUpStatus,
+  );
   let shown = store.getState().refusal;
   const render = () => {
     const s = store.getState();

@@ -81,6 +81,19 @@ run('an online blitz match waits in its lobby', { timeout: 240_000 }, () => {
       .poll(() => seats.textContent(), { timeout: 15_000 })
       .toMatch(/Cy — ● connected · not ready yet/);
 
+    // Tehran's player gives the seat up before the start; the seat is empty, then taken again.
+    await b.getByRole('button', { name: 'Give up my seat' }).click();
+    await expect
+      .poll(() => seats.textContent(), { timeout: 15_000 })
+      .toMatch(/Tehran · Principal BEmpty seat — ○ waiting for a player/);
+    await b.goto(linkB);
+    await b.getByLabel('Your name').fill('Cy');
+    await b.getByRole('button', { name: 'Join the match' }).click();
+    await b.getByRole('heading', { name: 'Waiting for the table' }).waitFor();
+    await expect
+      .poll(() => seats.textContent(), { timeout: 15_000 })
+      .toMatch(/Cy — ● connected · not ready yet/);
+
     await host.getByRole('button', { name: 'I’m ready' }).click();
     await a.getByRole('button', { name: 'I’m ready' }).click();
     await host.getByText('2 of 3 seats ready', { exact: false }).waitFor();
