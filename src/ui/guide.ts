@@ -41,9 +41,11 @@ function findTarget(root: ParentNode, target: GuideTarget | null): HTMLElement |
 function focusTarget(el: HTMLElement): void {
   const control = el.matches('button, input, select, textarea')
     ? el
-    : el.querySelector<HTMLElement>(
+    : // A radio group is entered at its checked radio (arrows then change it).
+      (el.querySelector<HTMLElement>('input[type=radio]:checked') ??
+      el.querySelector<HTMLElement>(
         'input:not([disabled]), select:not([disabled]), textarea, button:not([disabled]), [tabindex="0"]',
-      );
+      ));
   if (control) {
     control.focus();
     return;
@@ -91,7 +93,11 @@ export function mountGuide(
     prompt = guidePrompt(progress, model);
     const key = JSON.stringify(prompt);
     if (key === shown) {
-      setTimeout(highlight, 0);
+      setTimeout(() => {
+        highlight();
+        // A move redrew the desk under the focus: give it back to the prompt.
+        if (prompt && focusLost()) heading.focus();
+      }, 0);
       return;
     }
     const fresh =
@@ -102,6 +108,7 @@ export function mountGuide(
       highlight();
       return;
     }
+    element.dataset.step = prompt.id;
     heading.textContent = `Learning by playing · step ${prompt.number} of ${prompt.total}: ${prompt.title}`;
     text.textContent = prompt.text;
     todo.replaceChildren(h('strong', {}, 'What to do: '), prompt.todo);

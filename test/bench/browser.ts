@@ -4,6 +4,8 @@
 //     opening the table adds: Phaser and the scene are loaded on demand);
 //   - time to interactive: navigation start to the "Start a solo match" button being in the page,
 //     visible and enabled, median of 5 cold loads (a fresh browser context each);
+//   - the guided first match: home page to the learner's first move (a posture set, as the guide
+//     asks) for a script that does what each prompt says at once, and the clicks to start it;
 //   - frame time of the table scene against a blank Phaser scene, in the same run and the same
 //     page size: requestAnimationFrame deltas over ~3 s each, median and p95.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,6 +99,35 @@ async function timeToInteractive(browser: Browser, url: string): Promise<number>
   const value = (await tti.jsonValue()) as number;
   await context.close();
   return value;
+}
+
+/**
+ * Navigation start → the first move of the guided first match, for a script following the
+ * prompts: Learn by playing, Next on the tracks, a posture chosen; done when the guide moves on
+ * (the seat model shows the posture set). Returns the ms and the clicks it took to start.
+ */
+async function guidedFirstMove(
+  browser: Browser,
+  url: string,
+): Promise<{ ms: number; clicks: number }> {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  let clicks = 0;
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Learn by playing' }).click();
+  clicks++;
+  await page.locator('section.guide[data-step="tracks"]').waitFor({ timeout: 60_000 });
+  await page.locator('section.guide').getByRole('button', { name: 'Next' }).click();
+  await page.locator('section.guide[data-step="posture"]').waitFor();
+  await page.locator('section.guide').getByRole('button', { name: 'Show me' }).click();
+  await page
+    .locator('.guide-target input[type=radio]:not(:checked):not([disabled])')
+    .first()
+    .check();
+  await page.locator('section.guide:not([data-step="posture"])').waitFor();
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return { ms, clicks };
 }
 
 /**
@@ -220,6 +251,10 @@ async function main(): Promise<void> {
     const ttis: number[] = [];
     for (let i = 0; i < TTI_RUNS; i++) ttis.push(await timeToInteractive(browser, app.url));
 
+    await guidedFirstMove(browser, app.url);
+    const guided: { ms: number; clicks: number }[] = [];
+    for (let i = 0; i < 3; i++) guided.push(await guidedFirstMove(browser, app.url));
+
     const blank = await frameTimes(browser, app.url, true);
     const table = await frameTimes(browser, app.url, false);
 
@@ -235,6 +270,15 @@ async function main(): Promise<void> {
       [
         `time to interactive (median of ${TTI_RUNS})`,
         `${ms(quantile(ttis, 0.5))} (runs: ${ttis.map((t) => t.toFixed(0)).join(', ')} ms)`,
+      ],
+      [
+        'guided match: home to first move (median of 3)',
+        `${ms(
+          quantile(
+            guided.map((g) => g.ms),
+            0.5,
+          ),
+        )} (runs: ${guided.map((g) => g.ms.toFixed(0)).join(', ')} ms), ${guided[0]!.clicks} click to start`,
       ],
       ...[
         ['blank Phaser scene', blank],

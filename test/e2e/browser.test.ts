@@ -326,8 +326,12 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
       // Home: first the one-click start (left for the form here), then the seat (radio group,
       // arrows), the options (summary, selects by arrows), start.
       let f = await press('Tab');
+      expect(f.name).toBe('Learn by playing');
+      f = await press('Tab');
       expect(f.tag).toBe('BUTTON');
       expect(f.name).toMatch(/^Play now as /);
+      f = await press('Tab');
+      expect(f.name).toMatch(/^Learn as the broker/);
       f = await press('Tab');
       expect(f.tag).toBe('INPUT');
       while ((await focus()).value !== '0') await press('ArrowUp');
