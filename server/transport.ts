@@ -73,6 +73,12 @@ export class GuardedTransport {
   private db!: SqlStorage;
   private game!: Game;
   private readonly bindings = new Map<string, Binding & { socket: Socket }>();
+  /**
+   * Each socket's sync still being handled. A socket that comes back sends its sync and then its
+   * moves; the sync binds it only once the match's queue reaches it, so its moves wait for that
+   * instead of being refused as "not synced".
+   */
+  private readonly syncing = new Map<string, Promise<void>>();
   /** Per socket: the last view it was sent and its version number. */
   private readonly versions = new Map<string, { text: string; version: number }>();
   private readonly rooms = new Map<string, Set<string>>();
@@ -154,10 +160,13 @@ export class GuardedTransport {
         packet: String(event).slice(0, 32),
       });
     });
-    socket.on(
-      'sync',
-      (...args: unknown[]) => void this.onSync(socket, args).catch((err) => this.fail(socket, err)),
-    );
+    socket.on('sync', (...args: unknown[]) => {
+      const synced = this.onSync(socket, args).catch((err) => this.fail(socket, err));
+      this.syncing.set(socket.id, synced);
+      void synced.then(() => {
+        if (this.syncing.get(socket.id) === synced) this.syncing.delete(socket.id);
+      });
+    });
     socket.on(
       'update',
       (...args: unknown[]) =>
@@ -166,6 +175,7 @@ export class GuardedTransport {
     socket.on('disconnect', () => {
       clearInterval(refill);
       this.versions.delete(socket.id);
+      this.syncing.delete(socket.id);
       void this.unbind(socket, true).catch((err) => this.fail(socket, err));
     });
   }
@@ -346,6 +356,8 @@ export class GuardedTransport {
   }
 
   private async onUpdate(socket: Socket, args: unknown[]): Promise<void> {
+    const syncing = this.syncing.get(socket.id);
+    if (syncing) await syncing;
     const checked = checkUpdate(this.bindings.get(socket.id), args);
     if (!checked.ok) return this.refuse(socket, checked.refusal);
     const [action, , matchID, playerID] = checked.packet;

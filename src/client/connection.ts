@@ -54,16 +54,23 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
   // Before any move is sent, a refusal goes beside the step's own done control.
   let lastKey: IntentKey = 'done';
   const check = makeCheck(() => store.getState().view, seat);
-  const send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => {
+  const send = <M extends MoveName>(move: M, ...args: MoveArgs<M>): boolean => {
     const view = store.getState().view;
-    if (!view || seat === null) return;
+    if (!view || seat === null) return false;
     lastKey = intentKey(move, args);
+    const refused = (text: string) => {
+      refuse(store, lastKey, text);
+      return false;
+    };
+    // Offline, a move would wait in the socket and reach the server before the page has resynced.
+    if (store.getState().online === false) return refused(OFFLINE);
     // The rules' own check, on this seat's view: a refusal is explained before anything is sent.
     const reason = check(move, ...args);
-    if (reason !== null) return refuse(store, lastKey, reason);
+    if (reason !== null) return refused(reason);
     store.setState({ refusal: null });
     const moves = client.moves as Record<string, (...a: unknown[]) => void>;
     moves[move]?.(...args);
+    return true;
   };
   store.setState({ seat, send, check });
   return {
@@ -71,6 +78,9 @@ function feed(store: TableStore, client: BgioClient, seat: Seat | null): Feed {
     refused: (code, reason) => refuse(store, lastKey, serverRefusalWords(code, reason)),
   };
 }
+
+const OFFLINE =
+  'The connection to the table is lost: your move was not sent. The page reconnects by itself; try again when it is back.';
 
 /** A game whose setup uses these options even when the master creates the match without them. */
 function withOptions(setupData: SetupData, seed?: string): Game<BackchannelState> {
@@ -157,6 +167,7 @@ export interface OnlineOptions {
 }
 
 interface SocketTransport {
+  isConnected?: boolean;
   socket?: {
     on(
       event: string,
@@ -195,6 +206,13 @@ export function startOnline(store: TableStore, opts: OnlineOptions): Connection 
   };
   watch();
   client.subscribe(() => {
+    // The socket's state: lost, the page says so at once; back, the transport resyncs by itself,
+    // and a refusal made while offline no longer stands.
+    const online = Boolean(transport?.isConnected);
+    const was = store.getState().online;
+    // (Not yet connected at the start is "connecting", not "lost".)
+    if (online !== was && !(was === null && !online))
+      store.setState(online && was === false ? { online, refusal: null } : { online });
     const meta = (
       client as unknown as { matchData?: { id: number; name?: string; isConnected?: boolean }[] }
     ).matchData;

@@ -7,7 +7,8 @@ import type { MoveArgs } from '../game/move-args';
 export type { MoveName, MoveArgs };
 
 /** Sends one move of the contract as this seat. */
-export type Send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => void;
+/** Sends a move; false when it was refused before it left (the refusal is in the store). */
+export type Send = <M extends MoveName>(move: M, ...args: MoveArgs<M>) => boolean | void;
 
 /**
  * Which control a move came from, so its refusal is shown beside that control: the move, or the

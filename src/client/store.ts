@@ -20,6 +20,11 @@ export interface TableState {
   phase: Phase;
   /** A message for the person when something went wrong (bad credentials, lost server). */
   error: string | null;
+  /**
+   * Online: whether the socket to the server is up now (false: lost, reconnecting by itself).
+   * Null in a solo match, which runs in the browser.
+   */
+  online: boolean | null;
   /** The seat this browser plays; null for a spectator. */
   seat: Seat | null;
   matchID: string | null;
@@ -71,6 +76,7 @@ export const initialTableState = (): TableState => ({
   mode: 'home',
   phase: 'idle',
   error: null,
+  online: null,
   seat: null,
   matchID: null,
   seats: emptySeats(),

@@ -11,7 +11,7 @@ function radios<V extends string>(
   legend: string,
   name: string,
   options: PostureOption<V>[],
-  onChange: (value: V) => void,
+  onChange: (value: V) => boolean | void,
 ) {
   return h(
     'fieldset',
@@ -28,7 +28,15 @@ function radios<V extends string>(
         disabled: !o.legal && !o.current,
         ...sends('setPosture'),
       });
-      input.addEventListener('change', () => onChange(o.value));
+      // A choice refused before it was sent (offline, say) puts the posture in force back.
+      input.addEventListener('change', () => {
+        if (onChange(o.value) !== false) return;
+        const fieldset = input.closest('fieldset');
+        const current = options.find((x) => x.current)?.value;
+        fieldset
+          ?.querySelectorAll<HTMLInputElement>('input[type=radio]')
+          .forEach((r) => (r.checked = r.value === current));
+      });
       return h(
         'div',
         { class: 'radio' },
@@ -57,16 +65,24 @@ export function postureForm(postures: NonNullable<SeatModel['postures']>, act: I
     { class: 'panel', 'aria-labelledby': 'posture-h' },
     h('h3', { id: 'posture-h' }, 'Your postures (secret)'),
     radios('Proxy leash', 'leash', postures.leash, (v) => {
-      state.proxyLeash = v;
-      act.send('setPosture', { ...state });
+      const sent = act.send('setPosture', { ...state, proxyLeash: v });
+      if (sent !== false) state.proxyLeash = v;
+      return sent;
     }),
     radios('Enrichment', 'enrichment', postures.enrichment, (v) => {
-      state.enrichment = v;
-      act.send('setPosture', { ...state });
+      const sent = act.send('setPosture', { ...state, enrichment: v });
+      if (sent !== false) state.enrichment = v;
+      return sent;
     }),
     refusalSlot('setPosture'),
   );
 }
+
+/**
+ * A memo taken back to be edited: the next composer drawn starts from it. Set by Edit just before
+ * the memo is withdrawn; the withdrawal's update redraws the desk, and the composer takes it.
+ */
+let editing: { clauses: { id: string; size: string }[]; text: string } | null = null;
 
 function clauseRow(composer: ComposerModel, index: number): HTMLElement {
   const clauseId = uid('clause');
@@ -85,6 +101,12 @@ function clauseRow(composer: ComposerModel, index: number): HTMLElement {
     );
     sizeSelect.disabled = !choice;
   });
+  const start = editing?.clauses[index];
+  if (start && composer.catalog.some((c) => c.id === start.id)) {
+    clauseSelect.value = start.id;
+    clauseSelect.dispatchEvent(new Event('change'));
+    sizeSelect.value = start.size;
+  }
   return h(
     'div',
     { class: 'clause-row' },
@@ -125,10 +147,16 @@ export function memoComposer(composer: ComposerModel, act: Intents): HTMLElement
     `0 / ${max}`,
   );
   text.addEventListener('input', () => (counter.textContent = `${text.value.length} / ${max}`));
+  const rows = Array.from({ length: composer.slots }, (_, i) => clauseRow(composer, i));
+  if (editing) {
+    text.value = editing.text;
+    counter.textContent = `${text.value.length} / ${max}`;
+    editing = null;
+  }
   const form = h(
     'form',
     { class: 'memo-form' },
-    ...Array.from({ length: composer.slots }, (_, i) => clauseRow(composer, i)),
+    ...rows,
     h('div', { class: 'field' }, h('label', { for: textId }, 'Text'), text, counter),
     h('button', { type: 'submit', ...sends('draftMemo') }, 'Send to the broker'),
     refusalSlot('draftMemo'),
@@ -149,11 +177,55 @@ export function memoComposer(composer: ComposerModel, act: Intents): HTMLElement
   return section;
 }
 
+/** Withdraw and Edit for a memo its author may still take back (until drafting ends). */
+function takeBack(m: MemoModel, act: Intents): HTMLElement | null {
+  if (!m.withdrawable) return null;
+  const withdraw = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => act.send('withdrawMemo', m.id),
+      ...sends(`withdrawMemo:${m.id}`),
+    },
+    'Withdraw',
+  );
+  const edit = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      onclick: () => {
+        if (act.check('withdrawMemo', m.id) === null)
+          editing = { clauses: m.clauses.map((c) => ({ id: c.id, size: c.size })), text: m.text };
+        act.send('withdrawMemo', m.id);
+        // The composer is redrawn with the memo in it: take the person there.
+        setTimeout(() => document.querySelector<HTMLElement>('.memo-form select')?.focus(), 0);
+      },
+      ...sends(`withdrawMemo:${m.id}`),
+    },
+    'Edit',
+  );
+  return h(
+    'div',
+    { class: 'actions' },
+    withdraw,
+    edit,
+    h(
+      'span',
+      { class: 'hint' },
+      'The broker has not seen it yet: until drafting ends it is yours.',
+    ),
+    refusalSlot(`withdrawMemo:${m.id}`),
+  );
+}
+
 export function sentMemos(
   memos: MemoModel[],
   heading = 'Your memos',
   id = 'sent-h',
   from = false,
+  act?: Intents,
 ): HTMLElement | null {
   if (memos.length === 0) return null;
   return h(
@@ -174,6 +246,7 @@ export function sentMemos(
           ),
           m.clauses.length ? h('ul', {}, ...m.clauses.map((c) => h('li', {}, c.text))) : null,
           m.text ? h('blockquote', {}, m.text) : null,
+          act ? takeBack(m, act) : null,
         ),
       ),
     ),

@@ -100,7 +100,7 @@ function deskFor(desk: DeskModel, seated: boolean, over: boolean, act: Intents):
   if (desk.inbox) parts.push(inbox(desk.inbox, act));
   if (desk.press) parts.push(pressPanel(desk.press, act));
   if (desk.delivered) parts.push(deliveredPanel(desk.delivered));
-  if (desk.memos) parts.push(sentMemos(desk.memos));
+  if (desk.memos) parts.push(sentMemos(desk.memos, 'Your memos', 'sent-h', false, act));
   if (desk.brokerMemoList)
     parts.push(sentMemos(desk.brokerMemoList, 'Memos this round and last', 'handled-h', true));
   // The done button's slot also takes any refusal whose control is no longer on the desk.
@@ -218,6 +218,33 @@ function feedPanel(view: SeatView): HTMLElement {
   );
 }
 
+/** The seat's own accepted moves, newest first, folded away until opened. */
+function actionsPanel(lines: DeskModel['actions']): HTMLElement | null {
+  if (lines.length === 0) return null;
+  const time = (at: number) =>
+    new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return h(
+    'details',
+    { class: 'panel actions-log' },
+    h('summary', { id: 'actions-h' }, `Your actions (${lines.length})`),
+    h(
+      'ol',
+      { reversed: true, tabindex: 0, 'aria-labelledby': 'actions-h' },
+      ...[...lines]
+        .reverse()
+        .map((l) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'meta' }, `R${l.round} ${l.stepName} · ${time(l.at)}`),
+            ' ',
+            l.text,
+          ),
+        ),
+    ),
+  );
+}
+
 export interface TableScreen {
   element: HTMLElement;
   canvasHost: HTMLElement;
@@ -235,6 +262,13 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const desk = h('div', { class: 'desk' });
   const side = h('div', { class: 'side' });
   const end = h('div', { class: 'end' });
+  // Said at once when the connection is lost (an alert), gone when the page has resynced.
+  const offline = h(
+    'p',
+    { class: 'offline-banner', role: 'alert', hidden: true },
+    h('strong', {}, 'Offline. '),
+    'The connection to the table is lost; the page reconnects by itself. Nothing you do is sent until it is back.',
+  );
   const motion = h('input', { type: 'checkbox', id: 'reduced-motion' });
   motion.checked = store.getState().reducedMotion;
   motion.addEventListener('change', () => store.setState({ reducedMotion: motion.checked }));
@@ -249,7 +283,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     h(
       'header',
       { class: 'table-header' },
-      h('div', {}, title, status, presence),
+      h('div', {}, title, status, presence, offline),
       h(
         'div',
         { class: 'header-tools' },
@@ -276,6 +310,8 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   let shownRefusal: TableState['refusal'] = null;
   const render = () => {
     const s = store.getState();
+    offline.hidden = s.online !== false;
+    element.classList.toggle('is-offline', s.online === false);
     const view = s.view;
     const model = s.model;
     if (!view || !model) {
@@ -332,6 +368,8 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
         d.changes,
         d.trackChanges,
         model.seat,
+        view.journal,
+        model.memos.length,
       ]),
       () =>
         [
@@ -341,6 +379,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
           dealsText(d.deals),
           incidentsPanel(d.incidents),
           feedPanel(view),
+          actionsPanel(d.actions),
         ].filter((x): x is HTMLElement => x !== null),
     );
     renderKeyed(end, JSON.stringify([Boolean(d.end)]), () =>

@@ -12,6 +12,7 @@ import {
   essence,
   fetchView,
   http,
+  makeMove,
   newMatch,
   openSeats,
   playToEnd,
@@ -96,6 +97,15 @@ async function killAndResume(storage: 'pglite' | 'postgres', env: Record<string,
     spectator.close();
 
     server = await startServer({ dataDir, env });
+    // A tab coming back sends its sync and at once a move it had queued. Nothing is cached after
+    // the restart, so the sync takes a while: the move waits for it, and is judged by the rules
+    // (this one is not the seat's to make) instead of refused as "not synced".
+    const returning = await RawSocket.connect(server.url, { query: { matchID } });
+    const mark = returning.emit('sync', matchID, '0', credentials['0'], 3);
+    returning.emit('update', makeMove('hold', ['m-x'], '0', credentials['0']), 1, matchID, '0');
+    const answer = await returning.waitFor((f) => f.event === 'bc:refused', mark);
+    expect((answer.args[0] as { code: string }).code).toBe('illegal-move');
+    returning.close();
     const again = await openSeats(server.url, matchID, credentials);
     for (const seat of SEATS) {
       expect(essence(again[seat].state)).toEqual(before.get(seat));

@@ -13,8 +13,10 @@ import {
   freshMatch,
   ratificationMatch,
   rebalanced,
+  must,
   type ScenarioId,
 } from './states';
+import { withView } from '../../src/client/store';
 
 let shown: Rendered | null = null;
 afterEach(() => shown?.destroy());
@@ -156,5 +158,51 @@ describe('an inbox with nothing to answer', () => {
     const reminder = shown.root.querySelector('.desk .reminder');
     expect(reminder?.textContent).toMatch(/^Nothing awaits your answer: say you are done/);
     expect(done.parentElement).toBe(reminder?.parentElement);
+  });
+});
+
+describe('a draft can be withdrawn or edited until drafting ends', () => {
+  const MEMO = {
+    clauses: [{ id: 'ceasefire', size: 'regional', giver: 'other' }],
+    text: 'Calm first.',
+  };
+
+  it('Withdraw sends withdrawMemo; Edit puts the memo back in the composer', () => {
+    const r = freshMatch('doha-2026');
+    must(r, '0', 'draftMemo', MEMO);
+    const id = r.G.memos[0]!.id;
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const sent: unknown[][] = [];
+    shown.store.setState({
+      send: (move: string, ...args: unknown[]) => void sent.push([move, ...args]),
+    });
+    const button = (label: string) =>
+      [...shown!.root.querySelectorAll<HTMLButtonElement>('button')].find(
+        (b) => b.textContent === label,
+      );
+    expect(button('Withdraw')).toBeDefined();
+    button('Withdraw')!.click();
+    expect(sent).toEqual([['withdrawMemo', id]]);
+
+    button('Edit')!.click();
+    expect(sent.at(-1)).toEqual(['withdrawMemo', id]);
+    // The rules take the memo back; the redrawn composer starts from it.
+    must(r, '0', 'withdrawMemo', id);
+    shown.store.setState(withView(shown.store.getState(), viewFor(r.G, '0'), '0'));
+    const form = shown.root.querySelector<HTMLFormElement>('.memo-form')!;
+    expect((form.elements.namedItem('clause-0') as HTMLSelectElement).value).toBe('ceasefire');
+    expect((form.elements.namedItem('size-0') as HTMLSelectElement).value).toBe('regional');
+    expect((form.elements.namedItem('text') as HTMLTextAreaElement).value).toBe('Calm first.');
+    expect(button('Withdraw')).toBeUndefined();
+  });
+
+  it('offers neither once drafting is over', () => {
+    const r = freshMatch('doha-2026');
+    must(r, '0', 'draftMemo', MEMO);
+    allDone(r);
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const labels = [...shown.root.querySelectorAll('button')].map((b) => b.textContent);
+    expect(labels).not.toContain('Withdraw');
+    expect(labels).not.toContain('Edit');
   });
 });
