@@ -56,7 +56,7 @@ export function mountSince(
                 ),
               ),
             )
-          : h('p', {}, 'Nothing else changed.'),
+          : h('p', {}, 'No news on the public feed and no track moves since then.'),
         h(
           'button',
           {
