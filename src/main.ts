@@ -28,6 +28,7 @@ import { createMatch } from './client/lobby';
 import type { Screen } from './ui/seminar/console';
 import {
   newSolo,
+  settleSolo,
   soloMasterKey,
   soloMatch,
   soloMatches,
@@ -83,6 +84,7 @@ function showTable(extra?: Node): void {
 
 function goHome(): void {
   clear();
+  settleSolo();
   root.replaceChildren(
     renderHome({
       solo: (choice: SoloChoice) => startNewSolo(choice),

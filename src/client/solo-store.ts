@@ -205,3 +205,11 @@ export function soloRecord(matchID: string): MatchRecord | null {
 
 /** Whether the master's copy of an unfinished match is here to resume. */
 export const resumable = (matchID: string): boolean => masterCopy(matchID) !== null;
+
+/**
+ * Finishes every match that ended but whose record was not written (the tab closed at the very
+ * end): the master's stored copy is over. Only entries last seen at the end are read.
+ */
+export function settleSolo(now = Date.now()): void {
+  for (const e of soloMatches()) if (!e.finished && e.step === 'over') finishSolo(e.matchID, now);
+}

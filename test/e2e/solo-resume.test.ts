@@ -39,6 +39,7 @@ const status = (page: Page) => page.locator('.status-line');
 const shown = (locator: Locator, timeout = 30_000) =>
   locator.first().waitFor({ state: 'visible', timeout });
 const hash = (page: Page) => new URL(page.url()).hash;
+const OUTCOME = /^(Durable deal|Codified stalemate|Collapse|War)/;
 
 describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the browser', () => {
   beforeAll(async () => {
@@ -98,6 +99,13 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
       await expect.poll(() => status(page).textContent()).toMatch(/^Round 1 of 4 · Drafting:/);
       await shown(page.getByRole('region', { name: 'Your memos' }).getByText(text));
 
+      // Back goes to the home page, Forward to the match again: still where it was.
+      await page.goBack();
+      await shown(page.getByRole('region', { name: 'My matches' }));
+      await page.goForward();
+      await expect.poll(() => hash(page)).toBe(route);
+      await shown(page.getByRole('region', { name: 'Your memos' }).getByText(text));
+
       // The match moves on (drafting ends); then the person is away from it, and comes back.
       await page.getByRole('button', { name: 'End my drafting' }).click();
       await expect
@@ -127,6 +135,49 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
           new Map(['home-my-matches', 'solo-since-last-here'].map((s) => [s, audits.get(s) ?? []])),
         ),
       ).toBe('');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'a match played to its end links its debrief from the end screen and from My matches',
+    { timeout: 180_000 },
+    async () => {
+      const page = await newPage();
+      await page.goto(app.url);
+      const solo = page.getByRole('form', { name: 'Play solo' });
+      await solo.getByText('Scenario, length and bots').click();
+      await solo.getByLabel('Length').selectOption({ label: '4 rounds' });
+      await solo.getByLabel('Bot speed').selectOption({ label: 'Instant' });
+      await solo.getByRole('radio', { name: /Principal A/ }).check();
+      await solo.getByRole('button', { name: 'Start a solo match' }).click();
+      await expect.poll(() => hash(page)).toMatch(/^#\/solo\/solo-/);
+      const matchID = decodeURIComponent(hash(page).slice('#/solo/'.length));
+      // Principal A says done at every step until the match is over.
+      const end = page.getByRole('heading', { level: 2, name: OUTCOME });
+      const done = page.locator('.desk button.done');
+      for (let guard = 0; guard < 40; guard++) {
+        await end.or(done).first().waitFor({ timeout: 60_000 });
+        if (await end.isVisible()) break;
+        await done.click().catch(() => {});
+      }
+      await shown(end);
+      await page.getByRole('link', { name: 'Debrief and replay' }).click();
+      await expect.poll(() => hash(page)).toBe(`#/review/${matchID}`);
+      await shown(page.getByRole('heading', { name: 'Replay, step by step' }));
+      // The record kept is the one this match played: many steps, not an empty replay.
+      const steps = await page.locator('#replay-slider').getAttribute('max');
+      expect(Number(steps)).toBeGreaterThan(10);
+      await page.goto(app.url);
+      const item = page
+        .getByRole('region', { name: 'My matches' })
+        .locator(`li[data-match="${matchID}"]`);
+      await shown(item);
+      expect(await item.textContent()).toContain('Finished');
+      await item.getByRole('link', { name: /^Debrief and replay/ }).click();
+      await expect.poll(() => hash(page)).toBe(`#/review/${matchID}`);
+      await shown(page.getByRole('heading', { name: 'Replay, step by step' }));
       expect(errors).toEqual([]);
       await page.context().close();
     },

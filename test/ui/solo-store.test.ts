@@ -13,6 +13,7 @@ import {
   masterCopy,
   newSolo,
   resumable,
+  settleSolo,
   soloMasterKey,
   soloMatch,
   soloMatches,
@@ -152,6 +153,20 @@ describe('a solo match kept in this browser', () => {
     expect(soloMatch(entry.matchID)).toMatchObject({ finished: true, round: record.final.round });
     // A second call finds nothing more to do.
     expect(finishSolo(entry.matchID)).toBeNull();
+  }, 90_000);
+
+  it('finishes a match that ended as the tab closed, when the list is next read', async () => {
+    const entry = newSolo(START);
+    const { store, stop } = run(entry, true);
+    await until(store, () => store.getState().gameover !== null, 'the end', 60_000);
+    // The tab closes at once: the keeper had no time to write the record.
+    stop();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(soloRecord(entry.matchID)).toBeNull();
+    expect(soloMatch(entry.matchID)).toMatchObject({ finished: false, step: 'over' });
+    settleSolo();
+    expect(soloMatch(entry.matchID)?.finished).toBe(true);
+    expect(replayRecord(soloRecord(entry.matchID)!).G).toEqual(soloRecord(entry.matchID)!.final);
   }, 90_000);
 });
 
