@@ -130,7 +130,7 @@ const alongside = (conn: Connection, ...stops: (() => void)[]): Connection => ({
 function returning(matchID: string, seat: Seat) {
   const point = loadSeen(matchID, seat);
   store.setState({ seenAtStep: seenAtStepOf(point) });
-  return point ? mountSince(store, point) : null;
+  return point ? mountSince(store, point, undefined, announcer.say) : null;
 }
 
 /** #/solo/<matchID>: a solo match kept in this browser, resumed where it was (its bots carry on). */

@@ -18,6 +18,8 @@ export function mountSince(
   store: TableStore,
   last: LastLook,
   now: () => number = () => Date.now(),
+  /** Says the summary once through the app's announcer (the region is not a live region). */
+  say?: (text: string) => void,
 ): SincePanel {
   const element = h('section', {
     class: 'since-summary',
@@ -36,6 +38,10 @@ export function mountSince(
     const summary = sinceSummary(deskModel(view, model), model, last, now());
     if (!summary) return true;
     element.hidden = false;
+    const count = summary.changes.length;
+    say?.(
+      `${summary.heading}: ${summary.where} ${count === 1 ? '1 change' : `${count} changes`} listed under the header.`,
+    );
     element.replaceChildren(
       ...[
         h('h2', { id: 'since-h' }, summary.heading),

@@ -134,7 +134,13 @@ describe('the summary', () => {
     const [first, later] = twoLooks();
     const point = pointOf(first, '1', NOW - 600_000);
     const store = makeTableStore();
-    const panel = mountSince(store, point, () => NOW);
+    const said: string[] = [];
+    const panel = mountSince(
+      store,
+      point,
+      () => NOW,
+      (t) => said.push(t),
+    );
     document.body.append(panel.element);
     expect(panel.element.hidden).toBe(true);
     const view = viewFor(later, '1');
@@ -149,10 +155,16 @@ describe('the summary', () => {
     expect(items[0]).toContain(desk.changes[0]!.text);
     expect(panel.element.textContent).toContain('You last looked 10 minutes ago');
     expect(panel.element.textContent).toContain(desk.trackChanges!);
-    // Drawn once: later views do not redraw it.
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^Since you were last here: You last looked 10 minutes ago \(round /);
+    expect(said[0]).toContain(
+      items.length === 1 ? ' 1 change listed' : ` ${items.length} changes listed`,
+    );
+    // Drawn once: later views do not redraw it (nor say it again).
     const drawn = panel.element.innerHTML;
     store.setState(withView(store.getState(), viewFor(later, '1'), '1', NOW + 1));
     expect(panel.element.innerHTML).toBe(drawn);
+    expect(said).toHaveLength(1);
     panel.element.querySelector('button')!.click();
     expect(panel.element.hidden).toBe(true);
     panel.destroy();
