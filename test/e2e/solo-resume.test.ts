@@ -2,7 +2,8 @@
 // reviewable"): a solo match started from the home page has its own route (#/solo/<id>); a reload
 // mid-step puts the person back in the same round and step with the move they made still shown;
 // the home page lists it under "My matches" with Resume; a person coming back after the match moved
-// on sees what changed since their last look; a finished match opens its debrief from the list.
+// on sees what changed since their last look; a finished match opens its debrief from the list; an
+// online seat held in this browser is listed and resumed, with its own "since you were last here".
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playedRecord } from '../game/played-record';
@@ -11,6 +12,7 @@ import {
   DESKTOP,
   HAS_CHROMIUM,
   REQUIRE_CHROMIUM,
+  audit,
   audits,
   capture,
   describeViolations,
@@ -178,6 +180,66 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
       await item.getByRole('link', { name: /^Debrief and replay/ }).click();
       await expect.poll(() => hash(page)).toBe(`#/review/${matchID}`);
       await shown(page.getByRole('heading', { name: 'Replay, step by step' }));
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it(
+    'lists an online seat this browser holds, with where it stood, and resumes it',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const page = await newPage();
+      await page.goto(app.url);
+      const create = page.getByRole('form', { name: 'Create an online match' });
+      await create.getByLabel('Your name').fill('Ana');
+      await create.getByRole('radio', { name: /Principal A/ }).check();
+      await create.getByLabel('Length').selectOption({ label: '4 rounds' });
+      await create.getByLabel('Timers').selectOption({ label: 'Untimed' });
+      await create.getByLabel('Principal B', { exact: true }).selectOption({ label: 'Bot: easy' });
+      await create.getByLabel('Broker', { exact: true }).selectOption({ label: 'Bot: easy' });
+      await create.getByRole('button', { name: 'Create the match' }).click();
+      await page.waitForURL(/#\/play\/[^/]+\/0$/);
+      const route = hash(page);
+      const matchID = /#\/play\/([^/]+)\/0$/.exec(route)![1]!;
+      await page.getByRole('button', { name: 'I’m ready' }).click();
+      await expect.poll(() => status(page).textContent()).toMatch(/^Round 1 of 4 · Drafting:/);
+      await page.getByRole('button', { name: 'Leave' }).click();
+      const item = page
+        .getByRole('region', { name: 'My matches' })
+        .locator(`li[data-match="${matchID}"]`);
+      await shown(item);
+      expect(await item.textContent()).toMatch(
+        /online, as .+ \(Principal A\) · Round 1 of 4, Drafting/,
+      );
+      await item.getByRole('link', { name: /^Resume/ }).click();
+      await expect.poll(() => hash(page)).toBe(route);
+      await expect.poll(() => status(page).textContent()).toMatch(/^Round 1 of 4 · Drafting:/);
+      // Nothing moved since the last look: no summary.
+      const since = page.getByRole('region', { name: 'Since you were last here' });
+      expect(await since.count()).toBe(0);
+
+      // The match moves on; the person leaves with their last look in drafting, and comes back.
+      await page.getByRole('button', { name: 'End my drafting' }).click();
+      await expect
+        .poll(() => status(page).textContent(), { timeout: 60_000 })
+        .not.toMatch(/· Drafting:/);
+      await page.getByRole('button', { name: 'Leave' }).click();
+      await shown(page.getByRole('region', { name: 'My matches' }));
+      await page.evaluate((id) => {
+        const key = `backchannel:seen:${id}:0`;
+        const seen = JSON.parse(localStorage.getItem(key)!);
+        localStorage.setItem(key, JSON.stringify({ ...seen, round: 1, step: 'drafting' }));
+      }, matchID);
+      await page.goto(`${app.url}/${route}`);
+      await shown(since);
+      expect(await since.textContent()).toMatch(/\(round 1, Drafting\); now round \d, /);
+      await audit(page, 'online-since-last-here');
+      expect(
+        describeViolations(new Map([['online', audits.get('online-since-last-here') ?? []]])),
+      ).toBe('');
       expect(errors).toEqual([]);
       await page.context().close();
     },
