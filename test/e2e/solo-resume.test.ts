@@ -186,10 +186,8 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
   );
 
   it(
-    'lists an online seat this browser holds, with where it stood, and resumes it',
-    {
-      timeout: 120_000,
-    },
+    'lists an online seat this browser holds, resumes it, and offers its debrief and a rematch',
+    { timeout: 180_000 },
     async () => {
       const page = await newPage();
       await page.goto(app.url);
@@ -240,6 +238,25 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
       expect(
         describeViolations(new Map([['online', audits.get('online-since-last-here') ?? []]])),
       ).toBe('');
+
+      // Played to its end: the list offers its debrief and a rematch, which opens a new match's
+      // lobby with this seat held.
+      const end = page.getByRole('heading', { level: 2, name: OUTCOME });
+      const done = page.locator('.desk button.done');
+      for (let guard = 0; guard < 40; guard++) {
+        await end.or(done).first().waitFor({ timeout: 60_000 });
+        if (await end.isVisible()) break;
+        await done.click().catch(() => {});
+      }
+      await page.getByRole('button', { name: 'Leave' }).click();
+      await shown(item);
+      expect(await item.textContent()).toContain('Finished');
+      expect(
+        await item.getByRole('link', { name: /^Debrief and replay/ }).getAttribute('href'),
+      ).toBe(`#/review/${matchID}`);
+      await item.getByRole('button', { name: /^Rematch/ }).click();
+      await page.waitForURL((url) => /^#\/play\/[^/]+\/0$/.test(url.hash) && url.hash !== route);
+      await shown(page.getByRole('heading', { name: 'Waiting for the table' }));
       expect(errors).toEqual([]);
       await page.context().close();
     },
