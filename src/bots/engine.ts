@@ -2,7 +2,7 @@
 // and each move's own check and application (src/game/moves.ts). The runner and the hard bots'
 // look-ahead both play on this.
 import type { Rules } from '../game/context';
-import { MOVES, type MoveName } from '../game/moves';
+import { MOVES, applyChecked, type MoveName } from '../game/moves';
 import { PrngPlugin, type PrngApi, type PrngData } from '../game/plugins/prng';
 import { getScenario } from '../game/scenario';
 import { setupMatch } from '../game/setup';
@@ -37,7 +37,7 @@ export function applyMove(r: Rules, seat: Seat, move: MoveName, args: unknown[])
   const def = MOVES[move];
   const checked = def.check({ G: r.G, scenario: r.scenario, seat, args });
   if (!checked.ok) return checked.reason;
-  (def.apply as (r: Rules, v: unknown, s: Seat) => void)(r, checked.value, seat);
+  applyChecked(r, move, checked.value, seat);
   return null;
 }
 

@@ -89,5 +89,34 @@ export function applyDraftMemo(r: Rules, m: MemoMove): void {
   if (G.stats) G.stats.memosWritten++;
 }
 
+/**
+ * Withdrawing a memo: until drafting ends, a principal may take back a memo it wrote this round.
+ * The broker has seen nothing of it (drafts reach the broker when the step ends), so the memo is
+ * gone as if never written, and the round's memo allowance is given back.
+ */
+export function checkWithdrawMemo({ G, seat, args }: MoveCheckInput): Checked<MemoWithdrawal> {
+  const step = mayAct(G, seat, 'drafting');
+  if (step) return refuse(step);
+  if (!isPrincipal(seat)) return refuse('only a principal withdraws memos');
+  if (args.length !== 1 || typeof args[0] !== 'string')
+    return refuse('expected one argument: the memo id');
+  const memo = G.memos.find((m) => m.id === args[0]);
+  if (!memo || memo.author !== seat) return refuse('no such memo of yours');
+  if (memo.status !== 'draft' || memo.round !== G.round)
+    return refuse('this memo has gone to the broker: it can no longer be withdrawn');
+  return ok({ seat, memoId: memo.id });
+}
+
+export interface MemoWithdrawal {
+  seat: PrincipalSeat;
+  memoId: string;
+}
+
+export function applyWithdrawMemo(r: Rules, m: MemoWithdrawal): void {
+  const { G } = r;
+  G.memos = G.memos.filter((x) => x.id !== m.memoId);
+  if (G.stats) G.stats.memosWritten--;
+}
+
 export const sideName = (r: Pick<Rules, 'scenario'>, seat: PrincipalSeat) =>
   seatName(r.scenario, seat);

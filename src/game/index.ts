@@ -4,7 +4,7 @@ import type { Ctx, Game, LongFormMove } from 'boardgame.io';
 import { GAME_NAME, INVALID_MOVE } from './constants';
 import type { Rules } from './context';
 import { enumerate } from './enumerate';
-import { EXPIRE, MOVES, type MoveName } from './moves';
+import { EXPIRE, MOVES, applyChecked, type MoveName } from './moves';
 import { validateSetupData } from './options';
 import { applyFacilitate, checkFacilitate } from './facilitation';
 import { makeClockPlugin, type ClockApi } from './plugins/clock';
@@ -38,11 +38,7 @@ function longForm(name: MoveName): LongFormMove<BackchannelState> {
       const r = rulesOf(c);
       const checked = def.check({ G: c.G, scenario: r.scenario, seat: c.playerID, args });
       if (!checked.ok) return INVALID_MOVE;
-      (def.apply as (r: Rules, v: unknown, seat: Seat) => void)(
-        r,
-        checked.value,
-        c.playerID as Seat,
-      );
+      applyChecked(r, name, checked.value, c.playerID as Seat);
       stamp(c, r);
     },
     // Moves run on the server only: a client's copy of the state is its seat's view and must not

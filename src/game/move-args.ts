@@ -17,6 +17,7 @@ export type PostureArg = z.input<(typeof PostureArgs)['A']> | z.input<(typeof Po
 export interface MoveArgMap {
   setPosture: [posture: PostureArg];
   draftMemo: [memo: z.input<typeof MemoArgs>];
+  withdrawMemo: [memoId: string];
   relay: [memoId: string, relay?: z.input<typeof RelayArgs>];
   hold: [memoId: string];
   leak: [memoId: string];

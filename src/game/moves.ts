@@ -1,6 +1,13 @@
 // The move table: for each move of the contract, its check and its application. The Game wraps
 // each in boardgame.io's long-form move; `enumerate` and `explainMove` use the checks alone.
-import { checkDraftMemo, applyDraftMemo, checkSetPosture, applySetPosture } from './drafting';
+import {
+  applyDraftMemo,
+  applySetPosture,
+  applyWithdrawMemo,
+  checkDraftMemo,
+  checkSetPosture,
+  checkWithdrawMemo,
+} from './drafting';
 import { mayAct, ok, parse, refuse, type Checked, type MoveCheckInput } from './checks';
 import type { Rules } from './context';
 import { endStep, seatDone } from './flow';
@@ -20,7 +27,7 @@ import { applyReady, applyStart, checkReady, checkStart } from './lobby';
 import { ExpireArgs } from './payloads';
 import { applyStatement, checkStatement } from './press';
 import { applyRespond, checkRespond } from './response';
-import type { Seat, Statement } from './types';
+import type { BackchannelState, JournalEntry, Seat, Statement } from './types';
 
 export interface MoveRule<T> {
   check(input: MoveCheckInput): Checked<T>;
@@ -54,6 +61,7 @@ function checkExpire(input: MoveCheckInput & { now: number }): Checked<null> {
 export const MOVES = {
   setPosture: rule({ check: checkSetPosture, apply: applySetPosture, secret: true }),
   draftMemo: rule({ check: checkDraftMemo, apply: applyDraftMemo, secret: true }),
+  withdrawMemo: rule({ check: checkWithdrawMemo, apply: applyWithdrawMemo, secret: true }),
   relay: rule({ check: checkRelay, apply: applyRelay, secret: true }),
   hold: rule({ check: checkHold, apply: applyHold, secret: true }),
   leak: rule({ check: checkLeak, apply: applyLeak, secret: true }),
@@ -80,6 +88,61 @@ export const MOVES = {
 } as const;
 
 export type MoveName = keyof typeof MOVES;
+
+/**
+ * Applies a move its check accepted, as `seat`, and keeps it in the seat's action log. Every
+ * path that plays a move (the Game, the bots' engine, tests) goes through here.
+ */
+export function applyChecked(r: Rules, move: MoveName, value: unknown, seat: Seat): void {
+  const { round, step } = r.G;
+  (MOVES[move].apply as (r: Rules, v: unknown, s: Seat) => void)(r, value, seat);
+  const note = journalNote(r.G, move, value);
+  if (!note) return;
+  r.G.journal ??= {};
+  (r.G.journal[seat] ??= []).push({ round, step, at: r.now(), move, ...note });
+}
+
+/**
+ * What a seat's action log keeps of one of its accepted moves (run after the move applied): what it
+ * acted on and the choice made. The lobby's moves are not kept (the match has not begun).
+ */
+export function journalNote(
+  G: BackchannelState,
+  move: MoveName,
+  value: unknown,
+): Omit<JournalEntry, 'round' | 'step' | 'at' | 'move'> | null {
+  switch (move) {
+    case 'ready':
+    case 'start':
+      return null;
+    case 'setPosture': {
+      const p = (value as { posture: Record<string, string> }).posture;
+      return { detail: Object.values(p).join(' ') };
+    }
+    case 'draftMemo':
+      return { ref: G.memos[G.memos.length - 1]!.id };
+    case 'withdrawMemo':
+      return { ref: (value as { memoId: string }).memoId };
+    case 'relay':
+      return { ref: (value as { memo: { id: string } }).memo.id };
+    case 'hold':
+    case 'leak':
+      return { ref: (value as { id: string }).id };
+    case 'bundle':
+    case 'tableProposal':
+      return { ref: G.proposals[G.proposals.length - 1]!.id };
+    case 'respond': {
+      const v = value as { proposal: { id: string }; answer: string };
+      return { ref: v.proposal.id, detail: v.answer };
+    }
+    case 'statement': {
+      const s = value as Statement;
+      return { detail: s.kind, ...(s.target !== undefined ? { ref: s.target } : {}) };
+    }
+    case 'done':
+      return {};
+  }
+}
 export const MOVE_NAMES = Object.keys(MOVES) as MoveName[];
 
 export const EXPIRE = {

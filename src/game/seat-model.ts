@@ -320,6 +320,8 @@ export interface MemoModel {
   lastRound: number;
   /** A reframe of it was exposed by a leak. */
   exposed: boolean;
+  /** Its author may still take it back (a draft of this round, drafting still running). */
+  withdrawable: boolean;
 }
 
 export interface BrokerProposalModel {
@@ -918,6 +920,7 @@ function memosOf(c: Ctx): MemoModel[] {
         fateWords: MEMO_FATE_WORDS[fate],
         lastRound: m.lastRound,
         exposed: m.exposed === true,
+        withdrawable: m.author === seat && explainMove(view, seat, 'withdrawMemo', [m.id]) === null,
       };
     });
 }
@@ -1061,6 +1064,7 @@ function trackChangesOf({ view, scenario }: Ctx, lastSeen?: LastSeen): Effect[] 
 const MOVE_STEP: Record<Exclude<MoveName, 'done' | 'ready' | 'start'>, Step> = {
   setPosture: 'drafting',
   draftMemo: 'drafting',
+  withdrawMemo: 'drafting',
   relay: 'mediation',
   hold: 'mediation',
   leak: 'mediation',
@@ -1077,6 +1081,7 @@ const MOVE_ROLE: Record<
 > = {
   setPosture: ['principal', 'Only the principals set postures.'],
   draftMemo: ['principal', 'Only the principals write memos.'],
+  withdrawMemo: ['principal', 'Only the principals withdraw memos.'],
   relay: ['broker', 'Only the broker relays memos.'],
   hold: ['broker', 'Only the broker holds memos.'],
   leak: ['broker', 'Only the broker can leak a memo.'],

@@ -319,6 +319,24 @@ export interface StateCommon {
   sealedStatements: Partial<Record<Seat, Statement>>;
   /** The PRNG seed, revealed once the match is over (debrief). */
   seed?: string;
+  /**
+   * Each seat's own accepted moves, in order, for its action log (src/game/model/journal.ts).
+   * Hidden: a seat sees only its own. Absent in matches stored before it existed.
+   */
+  journal?: Partial<Record<Seat, JournalEntry[]>>;
+}
+
+/** One accepted move of a seat, as its own action log lists it. */
+export interface JournalEntry {
+  round: number;
+  step: Step;
+  /** Server time it ran at. */
+  at: number;
+  move: string;
+  /** What it acted on: a memo, a proposal (by id), or a statement's target. */
+  ref?: string;
+  /** The choice made: an answer, a statement's kind, the postures set. */
+  detail?: string;
 }
 
 export type { ClauseEffects, ObjectiveCard, TrackDeltas };

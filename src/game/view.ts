@@ -35,6 +35,8 @@ export function viewFor(G: BackchannelState, playerID: string | null | undefined
   if (G.lobby) view.lobby = clone(G.lobby);
   // In the lobby nothing is dealt yet that any seat may see (the deal is redone at the start).
   if (seat === null || G.lobby) return view;
+  const journal = G.journal?.[seat];
+  if (journal) view.journal = { [seat]: clone(journal) };
 
   const seesTrueBreakout = seat === '1' || breakoutRevealed(G, scenario);
   if (seesTrueBreakout) view.breakout.true = G.breakout.true;

@@ -121,6 +121,7 @@ export const ENRICHMENT_WORDS: Record<Enrichment, string> = {
 export const MOVE_WORDS: Record<MoveName, string> = {
   setPosture: 'Set your posture',
   draftMemo: 'Write a memo to the broker',
+  withdrawMemo: 'Withdraw a memo before the broker gets it',
   relay: 'Relay a memo',
   hold: 'Hold a memo',
   leak: 'Leak a memo',

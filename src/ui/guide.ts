@@ -42,10 +42,12 @@ function focusTarget(el: HTMLElement): void {
   const control = el.matches('button, input, select, textarea')
     ? el
     : // A radio group is entered at its checked radio (arrows then change it).
+      // Else its first control that can be used (not a scrolling list that merely holds them).
       (el.querySelector<HTMLElement>('input[type=radio]:checked') ??
       el.querySelector<HTMLElement>(
-        'input:not([disabled]), select:not([disabled]), textarea, button:not([disabled]), [tabindex="0"]',
-      ));
+        'input:not([disabled]), select:not([disabled]), textarea, button:not([disabled])',
+      ) ??
+      el.querySelector<HTMLElement>('[tabindex="0"]'));
   if (control) {
     control.focus();
     return;
@@ -166,13 +168,13 @@ export function mountGuide(
       ),
     );
     actions.replaceChildren(...buttons);
-    if (fresh) {
-      say(`Guide, step ${prompt.number}: ${prompt.title}. ${prompt.todo}`);
-      // After a move the desk is redrawn and focus may be lost: bring it to the new prompt.
-      setTimeout(() => {
-        if (focusLost()) heading.focus();
-      }, 0);
-    }
+    if (fresh) say(`Guide, step ${prompt.number}: ${prompt.title}. ${prompt.todo}`);
+    // A new prompt takes the focus (the learner follows the prompts: the next one is where the
+    // keyboard is), once the desk has redrawn under the move that finished the last one; a changed
+    // prompt takes it back when a move redrew the desk under it.
+    setTimeout(() => {
+      if (prompt && element.isConnected && (fresh || focusLost())) heading.focus();
+    }, 0);
     setTimeout(highlight, 0);
   };
   const unsubscribe = store.subscribe(render);

@@ -401,3 +401,46 @@ describe('draftMemo', () => {
     );
   });
 });
+
+describe('withdrawMemo', () => {
+  const OK = memo([c('ceasefire', 'regional', 'other')], 'Calm first.');
+
+  it('takes back a draft before drafting ends: gone, the allowance returned, the broker none the wiser', () => {
+    const t = table();
+    t.must('0', 'draftMemo', OK);
+    t.must('0', 'draftMemo', memo([], 'Second thoughts.'));
+    const [first, second] = t.G.memos;
+    const brokerBefore = viewFor(t.G, '2');
+    expect(t.act('0', 'draftMemo', memo([], 'A third.'))).toMatch(/at most 2 memos/);
+    expect(t.act('0', 'withdrawMemo', first!.id)).toBeNull();
+    expect(t.G.memos.map((m) => m.id)).toEqual([second!.id]);
+    expect(t.G.stats.memosWritten).toBe(1);
+    // The broker's view never showed the draft, and shows no trace of its withdrawal.
+    const brokerAfter = viewFor(t.G, '2');
+    expect(brokerAfter.memos).toEqual(brokerBefore.memos);
+    expect(brokerAfter.stats).toEqual(brokerBefore.stats);
+    // The allowance is back: a memo can be written in its place (an edit).
+    expect(t.act('0', 'draftMemo', memo([], 'Calm first.'))).toBeNull();
+    allDone(t);
+    expect(t.G.step).toBe('mediation');
+    expect(viewFor(t.G, '2').memos.map((m) => m.text)).toEqual(['Second thoughts.', 'Calm first.']);
+  });
+
+  it('is refused for another seat’s memo, after drafting, and for a memo of an earlier round', () => {
+    const t = table();
+    t.must('0', 'draftMemo', OK);
+    const id = t.G.memos[0]!.id;
+    const before = structuredClone(t.G);
+    expect(t.act('1', 'withdrawMemo', id)).toMatch(/no such memo of yours/);
+    expect(t.act('2', 'withdrawMemo', id)).toBeTruthy();
+    expect(t.G).toEqual(before);
+    allDone(t);
+    const afterDrafting = structuredClone(t.G);
+    expect(t.act('0', 'withdrawMemo', id)).toBeTruthy();
+    expect(t.G).toEqual(afterDrafting);
+    advanceTo(t, 'drafting', 2);
+    const round2 = structuredClone(t.G);
+    expect(t.act('0', 'withdrawMemo', id)).toMatch(/no longer be withdrawn|no such memo/);
+    expect(t.G).toEqual(round2);
+  });
+});

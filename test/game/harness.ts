@@ -6,7 +6,7 @@
 import { Client } from 'boardgame.io/client';
 import { Local } from 'boardgame.io/multiplayer';
 import type { Rules } from '../../src/game/context';
-import { MOVES, type MoveName } from '../../src/game/moves';
+import { MOVES, applyChecked, type MoveName } from '../../src/game/moves';
 import { EXPIRE } from '../../src/game/moves';
 import { makeBackchannel } from '../../src/game';
 import { PrngPlugin, type PrngApi, type PrngData } from '../../src/game/plugins/prng';
@@ -60,7 +60,7 @@ export function table(setupData: SetupData = {}, seed = 'test-seed', start = 1_0
       const def = MOVES[move];
       const checked = def.check({ G: t.G, scenario, seat, args });
       if (!checked.ok) return checked.reason;
-      (def.apply as (r: Rules, v: unknown, s: Seat) => void)(t, checked.value, seat as Seat);
+      applyChecked(t, move, checked.value, seat as Seat);
       return null;
     },
     must(seat, move, ...args) {

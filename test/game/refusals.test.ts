@@ -450,6 +450,10 @@ describe('on the bare rules', () => {
       ids.tabled = t.G.proposals[1]!.id;
     }
     if (move === 'statement') advanceTo(t, 'press', 1);
+    if (move === 'withdrawMemo') {
+      t.must('0', 'draftMemo', OK_MEMO);
+      ids.draft = t.G.memos[0]!.id;
+    }
     const seat = BROKER_MOVES.includes(move) ? '2' : '0';
     return { t, seat, ids };
   }
@@ -464,6 +468,7 @@ describe('on the bare rules', () => {
   > = {
     setPosture: () => [{ enforcement: 'tighten' }],
     draftMemo: () => [OK_MEMO],
+    withdrawMemo: ({ draft }) => [draft],
     relay: ({ a }) => [a],
     hold: ({ a }) => [a],
     leak: ({ a }) => [a],
@@ -492,7 +497,8 @@ describe('on the bare rules', () => {
   function wrongStep(move: MoveName): Table {
     const u = table({}, 'refusals');
     if (move === 'done') advanceTo(u, 'over');
-    else if (move === 'setPosture' || move === 'draftMemo') advanceTo(u, 'mediation');
+    else if (move === 'setPosture' || move === 'draftMemo' || move === 'withdrawMemo')
+      advanceTo(u, 'mediation');
     return u;
   }
 
@@ -515,6 +521,14 @@ describe('on the bare rules', () => {
   > = {
     setPosture: () => [...bad(...BAD_POSTURES_A), [{ enforcement: 'hold' }, 'extra'], [undefined]],
     draftMemo: () => [...bad(...BAD_MEMOS), [OK_MEMO, '1'], [undefined]],
+    withdrawMemo: ({ draft }) => [
+      ['m-unknown'],
+      [LONG_ID],
+      [draft, 'extra'],
+      [{ id: draft }],
+      [[draft]],
+      [undefined],
+    ],
     relay: ({ a }) => [
       ['m-unknown'],
       [LONG_ID],

@@ -7,6 +7,7 @@
  *
  * `deskModel(view, model)` is pure. Nothing here is secret beyond what the view already holds.
  */
+import { actionLog, type LogLine } from './journal';
 import { BROKER, MAX_CLAUSES, MAX_NOTE, MAX_TEXT, REDACTED, isPrincipal } from '../constants';
 import { clauseSizes, mediationCosts, relativeGiver, sizeStep } from '../facts';
 import type { RelativeGiver } from '../clauses';
@@ -195,6 +196,8 @@ export interface DeskModel {
   press: PressModel | null;
   memos: MemoModel[] | null;
   brokerMemoList: MemoModel[] | null;
+  /** The seat's own accepted moves, oldest first (src/game/model/journal.ts). */
+  actions: LogLine[];
   objectives: { heading: string; items: { title: string; text: string }[] } | null;
   tracks: { label: string; value: string }[];
   deals: DealModel[];
@@ -516,6 +519,7 @@ export function deskModel(view: SeatView, model: SeatModel): DeskModel {
     // The broker's memos of this round and the last, each with its fate (held, relayed, leaked…).
     brokerMemoList:
       seat === BROKER ? model.memos.filter((m) => m.round >= model.round - 1).reverse() : null,
+    actions: actionLog(view, seat),
     objectives:
       model.objectives.length === 0
         ? null

@@ -9,6 +9,7 @@
  */
 import type { SeatModel } from '../seat-model';
 import type { Seat, Step } from '../types';
+import { STEP_NAMES } from '../words';
 
 /** The match a guided first match is: the default scenario, short, seeded, gentle bots. */
 export const GUIDED_MATCH = {
@@ -284,15 +285,26 @@ const PRINCIPAL: StepDef[] = [
     until: [2, 'response'],
     done: (m) => m.step === 'response' && notActing(m),
     prompt: (m) => {
-      const back = m.inbox.find((i) => i.kind === 'proposal' && i.ratifying);
+      // What is still to answer: the memo that came back first, then anything else due.
+      const left = due(m);
+      const back = left.find((i) => i.kind === 'proposal' && i.ratifying);
+      if (back && back.kind === 'proposal')
+        return {
+          title: 'Your memo came back',
+          text: `${other(m)} accepted your memo as ${broker(m)} delivered it. Here you see that wording: ${back.reframed ? `${back.reframed} clause${back.reframed === 1 ? ' was' : 's were'} reframed by the broker.` : 'the broker did not reframe it.'} Accept to sign it.`,
+          todo: 'Answer it in your Inbox.',
+          target: 'inbox',
+        };
       return {
-        title: back ? 'Your memo came back' : 'Answer again',
-        text:
-          back && back.kind === 'proposal'
-            ? `${other(m)} accepted your memo as ${broker(m)} delivered it. Here you see that wording: ${back.reframed ? `${back.reframed} clause${back.reframed === 1 ? ' was' : 's were'} reframed by the broker.` : 'the broker did not reframe it.'} Accept to sign it.`
-            : `Answer what ${broker(m)} delivered to you, or press done if nothing is due.`,
-        todo: 'Answer in your Inbox.',
-        target: 'inbox',
+        title: 'Answer again',
+        text: left.length
+          ? `${left.length === 1 ? 'One proposal still waits' : `${left.length} proposals still wait`} for your answer. No answer by the deadline counts as a rejection.`
+          : `Answer what ${broker(m)} delivered to you, or press done if nothing is due.`,
+        todo:
+          left.length || m.step !== 'response'
+            ? 'Answer in your Inbox.'
+            : 'Nothing is due: press the done button.',
+        target: left.length || m.step !== 'response' ? 'inbox' : 'done',
       };
     },
   },
@@ -416,11 +428,16 @@ export function guidePrompt(progress: GuideProgress, m: SeatModel): GuidePrompt 
   const steps = guideSteps(m.seat);
   const def = steps[progress.step];
   if (!def) return null;
+  const prompt = def.prompt(m);
+  // A step done by acting whose table step has not come yet (the press while the other side is
+  // still answering): its control is not on the table yet, so the learner waits for it.
+  if (def.done && at(m) < pos(def.until) && !prompt.todo.startsWith('Wait for'))
+    prompt.todo = `Wait for the ${STEP_NAMES[def.until[1]].toLowerCase()} step: it opens when the others are done.`;
   return {
     id: def.id,
     number: progress.step + 1,
     total: steps.length,
-    ...def.prompt(m),
+    ...prompt,
     next: def.next ?? null,
     last: def === FINISH,
   };
