@@ -4,6 +4,7 @@ import { startOnline, startSolo, type Connection } from './client/connection';
 import {
   getMatch,
   heldSeat,
+  heldSeats,
   joinMatch,
   leaveMatch,
   parseJoinInput,
@@ -25,6 +26,18 @@ import { ROLE_NAMES } from './game/words';
 import { mountGuide } from './ui/guide';
 import { createMatch } from './client/lobby';
 import type { Screen } from './ui/seminar/console';
+import {
+  newSolo,
+  settleSolo,
+  soloMasterKey,
+  soloMatch,
+  soloMatches,
+  type SoloStart,
+} from './client/solo-store';
+import { keepSolo } from './client/solo-keeper';
+import { keepSeen, loadSeen, seenAtStepOf } from './client/last-seen';
+import { myMatches, type Rematch } from './client/my-matches';
+import { mountSince } from './ui/since';
 import './ui/styles.css';
 
 const server = window.location.origin;
@@ -46,7 +59,7 @@ function clear(): void {
   store.setState({ ...initialTableState(), reducedMotion: store.getState().reducedMotion });
 }
 
-function showTable(extra?: HTMLElement): void {
+function showTable(extra?: Node): void {
   const table = renderTable(store, () => {
     window.location.hash = '';
     goHome();
@@ -71,20 +84,12 @@ function showTable(extra?: HTMLElement): void {
 
 function goHome(): void {
   clear();
+  settleSolo();
   root.replaceChildren(
     renderHome({
-      solo: (choice: SoloChoice) => {
-        clear();
-        connection = startSolo(store, choice);
-        const guide = choice.guide ? mountGuide(store, announcer.say) : null;
-        showTable(guide?.element);
-        const leave = teardown;
-        if (guide)
-          teardown = () => {
-            guide.destroy();
-            leave?.();
-          };
-      },
+      solo: (choice: SoloChoice) => startNewSolo(choice),
+      matches: myMatches(soloMatches(), heldSeats(), loadSeen),
+      rematch: (r: Rematch) => void rematch(r),
       create: async (choice: OnlineChoice) => {
         // An online match waits in its lobby until its seats are ready (docs/RULES.md).
         const setupData = { ...choice.setupData, bots: choice.bots, lobby: { host: choice.seat } };
@@ -107,6 +112,71 @@ function goHome(): void {
   );
 }
 
+/** A new solo match, kept in this browser: its own route (#/solo/<id>) plays it. */
+function startNewSolo(start: SoloStart): void {
+  const entry = newSolo(start);
+  window.location.hash = `#/solo/${encodeURIComponent(entry.matchID)}`;
+}
+
+/** A connection that also stops the keepers started beside it. */
+const alongside = (conn: Connection, ...stops: (() => void)[]): Connection => ({
+  stop: () => {
+    stops.forEach((s) => s());
+    conn.stop();
+  },
+});
+
+/** The summary of what changed since this seat's last look, when there was one (src/ui/since.ts). */
+function returning(matchID: string, seat: Seat) {
+  const point = loadSeen(matchID, seat);
+  store.setState({ seenAtStep: seenAtStepOf(point) });
+  return point ? mountSince(store, point, undefined, announcer.say) : null;
+}
+
+/** #/solo/<matchID>: a solo match kept in this browser, resumed where it was (its bots carry on). */
+function playSolo(matchID: string): void {
+  clear();
+  const entry = soloMatch(matchID);
+  if (!entry) {
+    goHome();
+    alertOnHome('That solo match is not kept in this browser.');
+    return;
+  }
+  if (entry.finished) {
+    window.location.replace(`#/review/${encodeURIComponent(matchID)}`);
+    return;
+  }
+  const since = returning(matchID, entry.seat);
+  const solo = startSolo(store, { ...entry, storageKey: soloMasterKey(matchID) });
+  connection = alongside(solo, keepSolo(store, matchID), keepSeen(store, matchID, entry.seat), () =>
+    since?.destroy(),
+  );
+  const guide = entry.guide ? mountGuide(store, announcer.say) : null;
+  const extras = document.createDocumentFragment();
+  extras.append(...[since?.element, guide?.element].filter((e): e is HTMLElement => !!e));
+  showTable(extras);
+  const leave = teardown;
+  if (guide)
+    teardown = () => {
+      guide.destroy();
+      leave?.();
+    };
+}
+
+/** A rematch from "My matches": the same setup, a new seed (the server seeds an online one). */
+async function rematch(r: Rematch): Promise<void> {
+  if (r.kind === 'solo') return startNewSolo(r.start);
+  try {
+    const old = await getMatch(server, r.matchID);
+    const setupData = { ...old.setupData, lobby: { host: r.seat } };
+    const matchID = await createMatch(server, setupData);
+    await joinMatch(server, matchID, r.seat, r.name);
+    window.location.hash = `#/play/${matchID}/${r.seat}`;
+  } catch (err) {
+    alertOnHome(`Could not start the rematch: ${(err as Error).message}`);
+  }
+}
+
 function alertOnHome(message: string): void {
   const existing = root.querySelector('.home-alert');
   existing?.remove();
@@ -125,7 +195,7 @@ function roleOf(scenario: string | undefined, seat: Seat): string {
 }
 
 /** The lobby screen while the match waits for its players, then the table (src/ui/lobby-room.ts). */
-function showLobbyThenTable(matchID: string, extra?: HTMLElement, held?: HeldSeat): void {
+function showLobbyThenTable(matchID: string, extra?: Node, held?: HeldSeat): void {
   const room = renderLobbyRoom(store, {
     link: (s) => seatLink(server, matchID, s),
     ...(held
@@ -201,14 +271,18 @@ async function playSeat(matchID: string, seat: Seat): Promise<void> {
   clear();
   const held = heldSeat(matchID, seat);
   if (held) {
-    connection = startOnline(store, { server, matchID, seat, credentials: held.credentials });
+    const since = returning(matchID, seat);
+    connection = alongside(
+      startOnline(store, { server, matchID, seat, credentials: held.credentials }),
+      keepSeen(store, matchID, seat),
+      () => since?.destroy(),
+    );
     // A seminar's students are seated by the facilitator's codes: invite links would not open.
     const scenario = (await getMatch(server, matchID).catch(() => null))?.setupData?.scenario;
-    showLobbyThenTable(
-      matchID,
-      held.seminar ? undefined : invitePanel(matchID, seat, scenario),
-      held.seminar ? undefined : held,
-    );
+    const extras = document.createDocumentFragment();
+    if (since) extras.append(since.element);
+    if (!held.seminar) extras.append(invitePanel(matchID, seat, scenario));
+    showLobbyThenTable(matchID, extras, held.seminar ? undefined : held);
     return;
   }
   let match;
@@ -315,6 +389,12 @@ async function reviewRoute(matchID: string): Promise<void> {
 }
 
 function route(r: Route): void {
+  const solo = /^#\/solo\/([^/]+)/.exec(window.location.hash);
+  if (solo) {
+    routeCount++;
+    playSolo(decodeURIComponent(solo[1]!));
+    return;
+  }
   const review = /^#\/review\/([^/]+)/.exec(window.location.hash);
   if (review) {
     void reviewRoute(decodeURIComponent(review[1]!));

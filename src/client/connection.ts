@@ -15,6 +15,7 @@ import { makeCheck } from './check';
 import { serverOffset } from './clock';
 import { withView, type TableStore } from './store';
 import { botLabel } from '../game/seat-model';
+import { cryptoSeed } from '../game/plugins/prng';
 
 export interface BotSeat {
   level: BotLevel;
@@ -94,14 +95,19 @@ export interface SoloOptions {
   bots: Partial<Record<Seat, BotSeat>>;
   /** Multiplies bot delays (0 in tests that want speed). */
   pace?: number;
-  /** A fixed seed for the rules and the bots (the guided first match): the same moves, the same match. */
+  /** A fixed seed for the rules and the bots: the same moves, the same match. Drawn when absent. */
   seed?: string;
+  /** The match's id (a kept match resumes under its own). */
+  matchID?: string;
+  /** Keeps the match in localStorage under this key (boardgame.io's Local persist): a reload resumes it. */
+  storageKey?: string;
 }
 
 export function startSolo(store: TableStore, opts: SoloOptions): Connection {
-  const game = withOptions(opts.setupData, opts.seed);
-  const multiplayer = Local();
-  const matchID = `solo-${Date.now().toString(36)}`;
+  const seed = opts.seed ?? cryptoSeed();
+  const game = withOptions(opts.setupData, seed);
+  const multiplayer = Local(opts.storageKey ? { persist: true, storageKey: opts.storageKey } : {});
+  const matchID = opts.matchID ?? `solo-${Date.now().toString(36)}`;
   const make = (playerID: Seat) => {
     const c = Client<BackchannelState>({ game, numPlayers: 3, multiplayer, matchID, playerID });
     c.start();
@@ -128,7 +134,7 @@ export function startSolo(store: TableStore, opts: SoloOptions): Connection {
       seat,
       level: spec.level,
       ...(spec.persona ? { persona: spec.persona } : {}),
-      seed: `${opts.seed ?? matchID}-${seat}`,
+      seed: `${seed}-${seat}`,
     });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const act = () => {

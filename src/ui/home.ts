@@ -8,6 +8,7 @@ import { h, uid } from './dom';
 import { seatName } from '../game/seat-model';
 import { ROLE_NAMES } from '../game/words';
 import { GUIDED_MATCH } from '../game/model/guide';
+import type { MyMatch, Rematch } from '../client/my-matches';
 
 export interface SoloChoice {
   seat: Seat;
@@ -44,6 +45,67 @@ export interface HomeActions {
   solo(choice: SoloChoice): void;
   create(choice: OnlineChoice): Promise<void>;
   join(input: string): void;
+  /** This browser's own matches (src/client/my-matches.ts), newest first. */
+  matches?: readonly MyMatch[];
+  /** A rematch of one of them: the same setup, a new seed. */
+  rematch?(rematch: Rematch): void;
+}
+
+/** How many of "My matches" show before the rest fold away. */
+const MATCHES_SHOWN = 5;
+
+function matchItem(m: MyMatch, rematch: HomeActions['rematch']): HTMLElement {
+  const titleId = uid('my-match');
+  // Each control names its match too: a list of "Resume" links must say which.
+  const which = () => h('span', { class: 'visually-hidden' }, `: ${m.title}`);
+  return h(
+    'li',
+    { class: `my-match ${m.finished ? 'finished' : 'running'}`, 'data-match': m.id },
+    h(
+      'p',
+      { class: 'my-match-title' },
+      h('strong', { id: titleId }, m.title),
+      h('span', { class: 'my-match-status' }, ` · ${m.status}`),
+    ),
+    h(
+      'p',
+      { class: 'link-row' },
+      m.resume ? h('a', { href: m.resume, class: 'button-link' }, 'Resume', which()) : null,
+      m.debrief
+        ? h('a', { href: m.debrief, class: 'button-link' }, 'Debrief and replay', which())
+        : null,
+      m.rematch && rematch
+        ? h(
+            'button',
+            { type: 'button', class: 'secondary', onclick: () => rematch(m.rematch!) },
+            'Rematch',
+            which(),
+          )
+        : null,
+    ),
+  );
+}
+
+/** "My matches": resume, debrief, rematch. Nothing when this browser has none. */
+function myMatchesSection(actions: HomeActions): HTMLElement | null {
+  const matches = actions.matches ?? [];
+  if (matches.length === 0) return null;
+  const items = matches.map((m) => matchItem(m, actions.rematch));
+  const older = items.slice(MATCHES_SHOWN);
+  return h(
+    'section',
+    { class: 'my-matches', 'aria-labelledby': 'my-matches-title' },
+    h('h2', { id: 'my-matches-title' }, 'My matches'),
+    h('ul', { class: 'my-match-list' }, ...items.slice(0, MATCHES_SHOWN)),
+    older.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `Older matches (${older.length})`),
+          h('ul', { class: 'my-match-list' }, ...older),
+        )
+      : null,
+  );
 }
 
 const ROLE_HELP: Record<Seat, string> = {
@@ -350,6 +412,7 @@ export function renderHome(actions: HomeActions): HTMLElement {
         ),
       ),
     ),
+    myMatchesSection(actions),
     h('div', { class: 'cards' }, soloForm, createForm, joinForm),
     h(
       'section',

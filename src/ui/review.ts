@@ -5,6 +5,7 @@
 // move it. `renderReview(record)` takes a record from anywhere (a solo match's, kept in this
 // browser); `renderOnlineReview(matchID)` reads an online match's record from the server.
 import { makeRecordLoader, type RecordState } from '../client/debrief';
+import { soloRecordKey } from '../client/solo-store';
 import { replayModel, type ReplayFrame, type ReplayModel } from '../game/model/replay';
 import type { MatchRecord } from '../game/record';
 import { h } from './dom';
@@ -245,8 +246,8 @@ export function renderReviewRoute(
   return renderOnlineReview(matchID);
 }
 
-/** Where this browser keeps a finished solo match's record (written by the solo match's keeper). */
-export const soloRecordKey = (matchID: string) => `backchannel:record:${matchID}`;
+/** Where this browser keeps a finished solo match's record (written by src/client/solo-store.ts). */
+export { soloRecordKey };
 
 /** A solo match's record kept in this browser's storage, if there is one. */
 export function storedRecord(matchID: string): MatchRecord | null {
