@@ -92,8 +92,10 @@ const track = (m: SeatModel, key: string) => m.tracks.find((t) => t.key === key)
 function tracksText(m: SeatModel): string {
   const parts = m.tracks
     .filter((t) => ['escalation', 'breakout', 'capital'].includes(t.key) || t.label.includes(m.you))
+    // The first clause of each track's help: the whole of it is beside the track on the table.
     .map(
-      (t) => `${t.label} ${t.value} of ${t.max}${t.estimate ? ' (an estimate)' : ''}: ${t.help}`,
+      (t) =>
+        `${t.label} ${t.value} of ${t.max}${t.estimate ? ' (an estimate)' : ''}: ${t.help.split(/[;:]/)[0]!.replace(/\.$/, '')}.`,
     );
   return parts.join(' ');
 }
@@ -103,7 +105,7 @@ function postureText(m: SeatModel): string {
   if (!p) return '';
   const options = p.seat === '0' ? p.enforcement : [...p.leash, ...p.enrichment];
   const now = options.filter((o) => o.current).map((o) => o.label.toLowerCase());
-  return `Your posture is secret: the others see only its effects on the tracks. Now: ${now.join(' and ')}. The choices: ${options.map((o) => o.text).join('; ')}.`;
+  return `Your posture is secret: the others see only its effects on the tracks. Now: ${now.join(' and ')}. Each of the ${options.length} choices says what it does to the tracks.`;
 }
 
 const postureMark = (m: SeatModel) =>
