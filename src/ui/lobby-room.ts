@@ -5,6 +5,7 @@ import { lobbyModel } from '../game/model/lobby';
 import type { TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
 import { refusalSlot, placeRefusal } from './refusal';
+import { offlineBanner } from './offline';
 
 export interface LobbyRoom {
   element: HTMLElement;
@@ -26,10 +27,11 @@ export function renderLobbyRoom(
   const seats = h('ul', { class: 'lobby-seats', 'aria-label': 'Seats' });
   const controls = h('div', { class: 'lobby-controls' });
   const invites = h('section', { class: 'card lobby-invites', 'aria-labelledby': 'invite-h' });
+  const offline = offlineBanner();
   const element = h(
     'div',
     { class: 'home lobby-room' },
-    h('header', { class: 'hero' }, title, about),
+    h('header', { class: 'hero' }, title, about, offline.element),
     h(
       'section',
       { class: 'card primary', 'aria-labelledby': 'seats-h' },
@@ -72,6 +74,7 @@ export function renderLobbyRoom(
   let shown = store.getState().refusal;
   const render = () => {
     const s = store.getState();
+    offline.show(s.online);
     if (!s.view?.lobby) {
       status.textContent =
         s.phase === 'error' ? (s.error ?? 'Something went wrong.') : 'Connecting to the table…';

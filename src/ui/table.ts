@@ -14,6 +14,7 @@ import { inbox, memoComposer, postureForm, sentMemos } from './desk-principal';
 import { endScreen } from './end';
 import { makeNotifier } from '../client/notify';
 import { placeRefusal, refusalSlot, sends } from './refusal';
+import { offlineBanner } from './offline';
 import { presenceLine } from '../game/model/lobby';
 
 function objectives(desk: DeskModel): HTMLElement | null {
@@ -262,13 +263,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const desk = h('div', { class: 'desk' });
   const side = h('div', { class: 'side' });
   const end = h('div', { class: 'end' });
-  // Said at once when the connection is lost (an alert), gone when the page has resynced.
-  const offline = h(
-    'p',
-    { class: 'offline-banner', role: 'alert', hidden: true },
-    h('strong', {}, 'Offline. '),
-    'The connection to the table is lost; the page reconnects by itself. Nothing you do is sent until it is back.',
-  );
+  const offline = offlineBanner();
   const motion = h('input', { type: 'checkbox', id: 'reduced-motion' });
   motion.checked = store.getState().reducedMotion;
   motion.addEventListener('change', () => store.setState({ reducedMotion: motion.checked }));
@@ -283,7 +278,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
     h(
       'header',
       { class: 'table-header' },
-      h('div', {}, title, status, presence, offline),
+      h('div', {}, title, status, presence, offline.element),
       h(
         'div',
         { class: 'header-tools' },
@@ -310,7 +305,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   let shownRefusal: TableState['refusal'] = null;
   const render = () => {
     const s = store.getState();
-    offline.hidden = s.online !== false;
+    offline.show(s.online);
     element.classList.toggle('is-offline', s.online === false);
     const view = s.view;
     const model = s.model;
