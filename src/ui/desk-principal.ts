@@ -92,7 +92,7 @@ function clauseRow(composer: ComposerModel, index: number): HTMLElement {
     const choice = composer.catalog.find((c) => c.id === clauseSelect.value);
     const size = choice?.sizes.find((s) => s.id === sizeSelect.value);
     help.textContent = choice
-      ? `${choice.help}${size ? ` Chosen size, ${size.label}: ${choice.sizeHelp[size.id] ?? ''}.` : ''}`
+      ? `${choice.about}${size ? ` ${size.label}, when verified: ${choice.sizeHelp[size.id] ?? ''}.` : ''}`
       : 'Pick a clause to see what it does.';
   };
   sizeSelect.addEventListener('change', showHelp);

@@ -124,11 +124,9 @@ export function renderRules(scenarioId: string | null): Screen {
     ),
   );
   const title = h('p', { class: 'rules-scenario-name' });
-  const summary = h('p', { class: 'rules-summary' });
   const body = h('div', { class: 'rules-body' });
   const show = () => {
     title.textContent = `Scenario: ${ref.name}`;
-    summary.textContent = ref.summary;
     body.replaceChildren(...rulesContent(ref));
   };
   picker.addEventListener('change', () => {
@@ -157,7 +155,6 @@ export function renderRules(scenarioId: string | null): Screen {
       ),
       h('div', { class: 'field inline' }, h('label', { for: pickId }, 'Scenario '), picker),
       title,
-      summary,
     ),
     body,
   );

@@ -181,7 +181,9 @@ describe('help beside the memo composer (issue #12: what a clause does, how long
         def.giver === 'both' ? 'both sides' : def.giver === 'A' ? s.seats.A.name : s.seats.B.name;
       expect(text).toContain(`Given by ${giver}`);
       expect(text).toContain(verifyPhrase(def.verifyRounds));
-      for (const z of def.sizes) expect(text).toContain(z.label);
+      // The size list follows the clause, its first size chosen; the help states that size.
+      expect([...size.options].map((o) => o.textContent)).toEqual(def.sizes.map((z) => z.label));
+      expect(text).toContain(`${def.sizes[0]!.label}, when verified:`);
     }
     // The chosen size's effects, with the scenario's numbers.
     const pause = s.catalog.find((c) => c.sizes.some((z) => z.effects.tracks?.escalation))!;
@@ -191,7 +193,7 @@ describe('help beside the memo composer (issue #12: what a clause does, how long
     size.value = z.id;
     size.dispatchEvent(new Event('change'));
     expect(help().textContent).toContain(
-      `Chosen size, ${z.label}: Escalation ${signed(z.effects.tracks!.escalation!)}`,
+      `${z.label}, when verified: Escalation ${signed(z.effects.tracks!.escalation!)}`,
     );
   });
 
@@ -205,6 +207,9 @@ describe('help beside the memo composer (issue #12: what a clause does, how long
     expect(terms).toHaveLength(s.catalog.length);
     s.catalog.forEach((c, i) => expect(terms[i]).toContain(c.name));
     const texts = [...details.querySelectorAll('dd')].map((d) => d.textContent ?? '');
-    s.catalog.forEach((c, i) => expect(texts[i]).toContain(verifyPhrase(c.verifyRounds)));
+    s.catalog.forEach((c, i) => {
+      expect(texts[i]).toContain(verifyPhrase(c.verifyRounds));
+      for (const z of c.sizes) expect(texts[i]).toContain(z.label);
+    });
   });
 });

@@ -15,6 +15,7 @@ import { getScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { objectiveMet } from '../scoring';
 import {
+  clauseAbout,
   clauseEntries,
   clauseHelp,
   toolHelp,
@@ -58,6 +59,8 @@ export interface CatalogChoice<G extends string = Giver | RelativeGiver> {
   sizes: { id: string; label: string }[];
   /** What the clause does, its giver, sizes and verification time (the rules reference's words). */
   help: string;
+  /** The same without the sizes: what it does, its giver and verification time. */
+  about: string;
   /** Each size's effects once verified, by size id (the rules reference's words). */
   sizeHelp: Record<string, string>;
 }
@@ -230,10 +233,14 @@ const effectsText = (effects: Effect[]) => effects.map((e) => e.text).join(', ')
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A clause's help and its sizes' effects, from the rules reference. */
-function helpOf(scenario: Scenario, id: string): Pick<CatalogChoice, 'help' | 'sizeHelp'> {
+function helpOf(
+  scenario: Scenario,
+  id: string,
+): Pick<CatalogChoice, 'help' | 'about' | 'sizeHelp'> {
   const entry = clauseEntries(scenario).find((c) => c.id === id);
   return {
     help: clauseHelp(scenario, id),
+    about: clauseAbout(scenario, id),
     sizeHelp: Object.fromEntries((entry?.sizes ?? []).map((s) => [s.id, s.effects])),
   };
 }

@@ -39,6 +39,7 @@ import {
   ROLE_NAMES,
   STEP_HELP,
   STEP_NAMES,
+  TRACK_WORDS,
   plural,
   signed,
   signedPercent,
@@ -132,7 +133,11 @@ function giverName(scenario: Scenario, giver: ClauseDef['giver']): string {
 function deltas(scenario: Scenario, tracks: Partial<Record<TrackName, number>> | undefined) {
   return TRACK_NAMES.flatMap((k) => {
     const d = tracks?.[k] ?? 0;
-    return d === 0 ? [] : [`${trackLabel(scenario, k)} ${signed(d)}`];
+    if (d === 0) return [];
+    // In a sentence: "escalation −1", "pressure on Tehran −1", "Doha’s capital −1".
+    const label = trackLabel(scenario, k);
+    const word = TRACK_WORDS[k].label.startsWith('{') ? label : lower(label);
+    return [`${word} ${signed(d)}`];
   });
 }
 
@@ -191,6 +196,13 @@ export function clauseEntries(scenario: Scenario): ClauseEntry[] {
   });
 }
 
+/** A clause in brief: what it does, its giver and verification time (and a rule on it). */
+export function clauseAbout(scenario: Scenario, id: string): string {
+  const c = clauseEntries(scenario).find((x) => x.id === id);
+  if (!c) return '';
+  return `${c.summary} Given by ${c.giverName}. ${c.verifyText}.${c.rule ? ` ${c.rule}` : ''}`;
+}
+
 /** The composer's help for one clause: what it does, its giver, sizes and verification time. */
 export function clauseHelp(scenario: Scenario, id: string): string {
   const c = clauseEntries(scenario).find((x) => x.id === id);
@@ -236,7 +248,7 @@ export function brokerTools(scenario: Scenario): ToolEntry[] {
       id: 'leak',
       name: 'Leak',
       capital: cost.leak,
-      text: `Publish the memo as written: its author’s pressure ${signed(m.leakPressure)}, capital ${signed(-m.leakCapital)}${m.leakCredit ? `, your credit ${signed(m.leakCredit)} if it only demands, ${signed(-m.leakCredit)} if it makes a real offer` : ''}. Each earlier reframed relay of that author is exposed with probability ${percent(m.exposureChance)} (capital ${signed(-m.exposureCapital)} each). Cannot be undone.`,
+      text: `Publish the memo as written: its author’s pressure ${signed(m.leakPressure)}, capital ${signed(-m.leakCapital)}${m.leakCredit ? `, the broker’s credit ${signed(m.leakCredit)} if it only demands, ${signed(-m.leakCredit)} if it makes a real offer` : ''}. Each earlier reframed relay of that author is exposed with probability ${percent(m.exposureChance)} (capital ${signed(-m.exposureCapital)} each). Cannot be undone.`,
     },
     {
       id: 'bundle',
