@@ -149,4 +149,52 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the rules reference in Chromiu
       await page.context().close();
     },
   );
+  it(
+    'the broker’s desk says beside each tool what it does and costs',
+    { timeout: 180_000 },
+    async () => {
+      const page = await newPage();
+      await page.goto(`${app.url}/`);
+      const solo = page.getByRole('form', { name: 'Play solo' });
+      await solo.getByText('Scenario, length and bots').click();
+      await solo.getByLabel('Bot speed').selectOption({ label: 'Instant' });
+      await solo.getByRole('radio', { name: /Broker/ }).check();
+      await solo.getByRole('button', { name: 'Start a solo match' }).click();
+      const endMediation = page.getByRole('button', { name: 'End my mediation' });
+      const desk = page.getByRole('region', { name: /^On your desk/ });
+      const press = page.getByRole('region', { name: 'Press statement' }).getByRole('button');
+      // Until a memo lies on the desk (a bot may write none in a round).
+      for (let guard = 0; guard < 8; guard++) {
+        await endMediation.or(press.first()).first().waitFor({ timeout: 60_000 });
+        if ((await endMediation.isVisible()) && (await desk.getByRole('article').count()) > 0)
+          break;
+        const step = (await endMediation.isVisible()) ? endMediation : press.first();
+        await step.click();
+        await step.waitFor({ state: 'hidden' });
+      }
+      const memo = desk.getByRole('article').first();
+      await memo.waitFor();
+      const t = getScenario(DEFAULT_SCENARIO).tunables.mediation;
+      await memo.getByText('What relay, strike, reframe, hold and leak do').click();
+      const help = memo.locator('details.tools-help');
+      expect(await help.locator('dt').allTextContents()).toEqual([
+        'Relay (free)',
+        'Strike (redact) (free)',
+        `Reframe (${t.reframeCost} capital)`,
+        'Hold (free)',
+        `Leak (${t.leakCapital} capital)`,
+      ]);
+      // Each button names its help: the accessible description a screen reader reads out.
+      const leak = memo.getByRole('button', { name: /^Leak/ });
+      const id = await leak.getAttribute('aria-describedby');
+      expect(await page.locator(`#${id}`).textContent()).toContain(
+        `pressure ${t.leakPressure > 0 ? '+' : ''}${t.leakPressure}`,
+      );
+      expect(await auditBoth(page, 'broker-tools-help')).toBe('');
+      await memo.scrollIntoViewIfNeeded();
+      await shoot(page, 'broker-tools-help');
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 });
