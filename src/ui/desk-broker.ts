@@ -100,7 +100,7 @@ function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
   const parts = sentences(card.text);
   const sentenceBoxes = parts.map((s) => {
     const id = uid('sentence');
-    const box = h('input', { type: 'checkbox', id });
+    const box = h('input', { type: 'checkbox', id, 'aria-describedby': describe(1) });
     return { box, s, el: h('li', {}, box, h('label', { for: id }, `Strike: “${s.text}”`)) };
   });
   const [note, noteValue] = noteField('relay-note');

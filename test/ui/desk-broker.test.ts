@@ -98,7 +98,10 @@ describe('help beside the broker’s tools (issue #12: what each does and costs)
     expect(described(button('Relay'))).toContain('Deliver the memo');
     expect(described(button('Hold'))).toContain('later mediation step');
     expect(described(button('Leak'))).toContain(`pressure ${signed(t.leakPressure)}`);
-    expect(described(card.querySelector('input[type="checkbox"]'))).toContain('Strike');
+    // Every strike box, of a clause or of a sentence, names the strike's help.
+    const boxes = [...card.querySelectorAll('input[type="checkbox"]')];
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(described(box)).toContain('Strike clauses or passages');
     const reframe = card.querySelector('.clause-edit select');
     if (reframe) expect(described(reframe)).toContain(`${t.reframeCost} capital per reframe`);
     // Tabling a proposal of its own says what it costs too.
