@@ -19,6 +19,7 @@ import {
 } from '../../src/game/model/rules-reference';
 import { DEFAULT_SCENARIO, parseScenario, scenarioIds } from '../../src/game/scenario';
 import type { Scenario } from '../../src/game/scenario/schema';
+import { TIMED_STEPS, TIMER_PRESETS } from '../../src/game/options';
 import { signed } from '../../src/game/words';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -156,6 +157,18 @@ describe.each(Object.keys(FILES) as (keyof typeof FILES)[])('rules reference of 
       expect(all).toContain(JSON.stringify(card.text));
     }
     expect(texts(ref, 'scoring')).toContain(`÷ ${file.tunables.scoring.brokerMax}`);
+    // The timer presets, from the options module.
+    const timers = section(ref, 'round').blocks.filter((b) => b.kind === 'table')[1];
+    expect(timers?.kind === 'table' && timers.rows.map((r) => r[0])).toEqual(
+      Object.keys(TIMER_PRESETS),
+    );
+    expect(timers?.kind === 'table' && timers.rows.find((r) => r[0] === 'seminar')).toEqual([
+      'seminar',
+      ...TIMED_STEPS.map((step) => {
+        const n = TIMER_PRESETS.seminar[step];
+        return `${Math.floor(n / 60)}:${String(n % 60).padStart(2, '0')}`;
+      }),
+    ]);
   });
 
   it('gives the composer’s help for each clause: what it does, giver, sizes, verification', () => {

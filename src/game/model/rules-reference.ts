@@ -19,6 +19,7 @@ import {
 } from '../constants';
 import { HARDENED_MAX_GIVEN, dangerZones, mediationCosts } from '../facts';
 import { seatsFor } from '../flow';
+import { MAX_ROUNDS, MIN_ROUNDS, TIMED_STEPS, TIMER_PRESETS } from '../options';
 import { DEFAULT_POSTURE_B } from '../incidents';
 import { seatName } from '../names';
 import { DEFAULT_SCENARIO, getScenario, scenarioIds } from '../scenario';
@@ -123,6 +124,11 @@ const STEPS: readonly Exclude<Step, 'over'>[] = ['drafting', 'mediation', 'respo
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
+/** Seconds as a person reads a timer: "2:30", "24 h". */
+const clock = (seconds: number) =>
+  seconds % 3600 === 0
+    ? `${seconds / 3600} h`
+    : `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 const names = (list: string[]) =>
   list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
 
@@ -286,7 +292,10 @@ function overview(s: Scenario): RulesSection {
       {
         kind: 'entries',
         items: [
-          { term: 'Length', text: `${plural(s.rounds, 'round')} (4 to 12 can be set for a match)` },
+          {
+            term: 'Length',
+            text: `${plural(s.rounds, 'round')} (${MIN_ROUNDS} to ${MAX_ROUNDS} can be set for a match)`,
+          },
           {
             term: 'A round',
             text: `${s.tunables.mediation.hoursPerRound} in-game hours`,
@@ -383,6 +392,15 @@ function round(s: Scenario): RulesSection {
             text: 'A missing answer is a rejection; a principal still answering at the deadline is marked stalled in public.',
           },
         ],
+      },
+      {
+        kind: 'table',
+        caption: 'Timers: wall-clock time per step (matches are untimed unless set)',
+        head: ['Preset', ...TIMED_STEPS.map((step) => STEP_NAMES[step])],
+        rows: (Object.keys(TIMER_PRESETS) as (keyof typeof TIMER_PRESETS)[]).map((preset) => [
+          preset,
+          ...TIMED_STEPS.map((step) => clock(TIMER_PRESETS[preset][step])),
+        ]),
       },
     ],
   };
