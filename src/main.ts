@@ -388,7 +388,24 @@ async function reviewRoute(matchID: string): Promise<void> {
   screen.element.querySelector<HTMLElement>('h1')?.focus();
 }
 
+/** #/rules[/<scenarioId>]: the rules reference (src/ui/rules.ts), loaded on demand. */
+async function rulesRoute(scenarioId: string | null): Promise<void> {
+  clear();
+  const mine = ++routeCount;
+  const ui = await import('./ui/rules');
+  if (mine !== routeCount) return;
+  const screen = ui.renderRules(scenarioId);
+  teardown = () => screen.destroy();
+  root.replaceChildren(screen.element);
+  screen.element.querySelector<HTMLElement>('h1')?.focus();
+}
+
 function route(r: Route): void {
+  const rules = /^#\/rules(?:\/([^/]+))?\/?$/.exec(window.location.hash);
+  if (rules) {
+    void rulesRoute(rules[1] ? decodeURIComponent(rules[1]) : null);
+    return;
+  }
   const solo = /^#\/solo\/([^/]+)/.exec(window.location.hash);
   if (solo) {
     routeCount++;

@@ -2,7 +2,13 @@
 // size), hold, leak; bundles across memos of both sides; a proposal of the broker's own; and what
 // it delivered with each answer. It renders the desk's share of the seat model
 // (src/game/model/desk.ts): every cost and limit comes from there.
-import type { BrokerMemo, BundleModel, DeliveredItem, TableModel } from '../game/model/desk';
+import type {
+  BrokerMemo,
+  BundleModel,
+  DeliveredItem,
+  TableModel,
+  ToolHelp,
+} from '../game/model/desk';
 import { MAX_NOTE } from '../game/model/desk';
 import type { Intents } from '../client/intents';
 import { h, panel, uid } from './dom';
@@ -28,19 +34,52 @@ function noteField(name: string): [HTMLElement, () => string] {
   ];
 }
 
+/**
+ * The help beside the broker's controls: a "?" disclosure listing what each tool does and costs
+ * (the rules reference's words, through the desk model), and each tool's text by id, so a control
+ * names its help with aria-describedby.
+ */
+function toolsHelp(tools: ToolHelp[], summary: string): [HTMLElement, string[]] {
+  const ids = tools.map(() => uid('tool-help'));
+  return [
+    h(
+      'details',
+      { class: 'control-help tools-help' },
+      h(
+        'summary',
+        {},
+        h('span', { class: 'help-mark', 'aria-hidden': 'true' }, '?'),
+        ` ${summary}`,
+      ),
+      h(
+        'dl',
+        {},
+        ...tools.flatMap((t, i) => [
+          h('dt', {}, `${t.name} (${t.cost})`),
+          h('dd', { id: ids[i]! }, t.text),
+        ]),
+      ),
+    ),
+    ids,
+  ];
+}
+
 function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
   const { card } = memo;
   const headingId = uid('memo');
+  // memo.help: relay, redact, reframe, hold, leak, in that order (src/game/model/desk.ts).
+  const [help, helpIds] = toolsHelp(memo.help, 'What relay, strike, reframe, hold and leak do');
+  const describe = (i: number) => helpIds[i];
   const strikes: HTMLInputElement[] = [];
   const reframes: HTMLSelectElement[] = [];
   const rows = memo.clauses.map((c) => {
     const strikeId = uid('strike');
-    const strike = h('input', { type: 'checkbox', id: strikeId });
+    const strike = h('input', { type: 'checkbox', id: strikeId, 'aria-describedby': describe(1) });
     strikes.push(strike);
     const reframeId = uid('reframe');
     const reframe = h(
       'select',
-      { id: reframeId },
+      { id: reframeId, 'aria-describedby': describe(2) },
       ...c.reframes.map((r) => h('option', { value: String(r.delta) }, r.label)),
     );
     reframes.push(reframe);
@@ -61,7 +100,7 @@ function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
   const parts = sentences(card.text);
   const sentenceBoxes = parts.map((s) => {
     const id = uid('sentence');
-    const box = h('input', { type: 'checkbox', id });
+    const box = h('input', { type: 'checkbox', id, 'aria-describedby': describe(1) });
     return { box, s, el: h('li', {}, box, h('label', { for: id }, `Strike: “${s.text}”`)) };
   });
   const [note, noteValue] = noteField('relay-note');
@@ -106,7 +145,12 @@ function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
       { class: 'actions' },
       h(
         'button',
-        { type: 'button', onclick: relay, ...sends(`relay:${card.id}`) },
+        {
+          type: 'button',
+          onclick: relay,
+          'aria-describedby': describe(0),
+          ...sends(`relay:${card.id}`),
+        },
         memo.relayLabel,
       ),
       h(
@@ -116,13 +160,18 @@ function memoCard(memo: BrokerMemo, act: Intents): HTMLElement {
           class: 'secondary',
           disabled: !memo.hold.legal,
           title: memo.hold.reason ?? undefined,
+          'aria-describedby': describe(3),
           onclick: () => act.send('hold', card.id),
           ...sends(`hold:${card.id}`),
         },
         memo.hold.label,
       ),
-      ...leakButtons(memo, () => act.send('leak', card.id), sends(`leak:${card.id}`)),
+      ...leakButtons(memo, () => act.send('leak', card.id), {
+        ...sends(`leak:${card.id}`),
+        ...(describe(4) ? { 'aria-describedby': describe(4)! } : {}),
+      }),
     ),
+    help,
     refusalSlot(`relay:${card.id}`, `hold:${card.id}`, `leak:${card.id}`),
     memo.warning ? h('p', { class: 'warning' }, memo.warning) : null,
   );
@@ -164,11 +213,13 @@ function bundleForm(bundle: BundleModel, act: Intents): HTMLElement {
     return h('li', {}, box, h('label', { for: id }, item.label));
   });
   const [note, noteValue] = noteField('bundle-note');
+  const [help, [helpId]] = toolsHelp([bundle.help], 'What a bundle does');
   return panel(
     'bundle-h',
     'Bundle clauses from both sides',
     {},
     h('p', { class: 'hint' }, bundle.hint),
+    help,
     bundle.reason ? h('p', { class: 'warning' }, bundle.reason) : null,
     h('ul', { class: 'checks' }, ...items),
     note,
@@ -176,6 +227,7 @@ function bundleForm(bundle: BundleModel, act: Intents): HTMLElement {
       'button',
       {
         type: 'button',
+        'aria-describedby': helpId,
         onclick: () =>
           act.send('bundle', {
             parts: boxes
@@ -221,16 +273,19 @@ function tableForm(table: TableModel, act: Intents): HTMLElement {
     };
   });
   const [note, noteValue] = noteField('table-note');
+  const helpId = uid('tool-help');
   return h(
     'details',
     { class: 'panel' },
     h('summary', {}, table.summary),
+    h('p', { class: 'hint', id: helpId }, table.help.text),
     ...rows.map((r) => r.el),
     note,
     h(
       'button',
       {
         type: 'button',
+        'aria-describedby': helpId,
         onclick: () => {
           const clauses = rows.flatMap((r) => {
             const choice = table.catalog.find((c) => c.id === r.clause.value);

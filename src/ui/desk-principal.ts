@@ -94,12 +94,31 @@ function clauseRow(composer: ComposerModel, index: number): HTMLElement {
     ...composer.catalog.map((c) => h('option', { value: c.id }, c.label)),
   );
   const sizeSelect = h('select', { id: sizeId, name: `size-${index}`, disabled: true });
+  // Help beside the control: what the chosen clause does, its giver, sizes and verification time,
+  // and the chosen size's effects (the rules reference's words, through the desk model).
+  const helpId = uid('clause-help');
+  const help = h(
+    'p',
+    { id: helpId, class: 'hint clause-help' },
+    'Pick a clause to see what it does.',
+  );
+  clauseSelect.setAttribute('aria-describedby', helpId);
+  sizeSelect.setAttribute('aria-describedby', helpId);
+  const showHelp = () => {
+    const choice = composer.catalog.find((c) => c.id === clauseSelect.value);
+    const size = choice?.sizes.find((s) => s.id === sizeSelect.value);
+    help.textContent = choice
+      ? `${choice.about}${size ? ` ${size.label}, when verified: ${choice.sizeHelp[size.id] ?? ''}.` : ''}`
+      : 'Pick a clause to see what it does.';
+  };
+  sizeSelect.addEventListener('change', showHelp);
   clauseSelect.addEventListener('change', () => {
     const choice = composer.catalog.find((c) => c.id === clauseSelect.value);
     sizeSelect.replaceChildren(
       ...(choice?.sizes ?? []).map((s) => h('option', { value: s.id }, s.label)),
     );
     sizeSelect.disabled = !choice;
+    showHelp();
   });
   const start = editing?.clauses[index];
   if (start && composer.catalog.some((c) => c.id === start.id)) {
@@ -117,6 +136,22 @@ function clauseRow(composer: ComposerModel, index: number): HTMLElement {
       clauseSelect,
     ),
     h('div', { class: 'field' }, h('label', { for: sizeId }, 'Size'), sizeSelect),
+    help,
+  );
+}
+
+/** Every clause of the catalog with what it does: a disclosure above the composer's rows. */
+function catalogHelp(composer: ComposerModel): HTMLElement {
+  return h(
+    'details',
+    { class: 'control-help catalog-help' },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'help-mark', 'aria-hidden': 'true' }, '?'),
+      ' What each clause does',
+    ),
+    h('dl', {}, ...composer.catalog.flatMap((c) => [h('dt', {}, c.label), h('dd', {}, c.help)])),
   );
 }
 
@@ -156,6 +191,7 @@ export function memoComposer(composer: ComposerModel, act: Intents): HTMLElement
   const form = h(
     'form',
     { class: 'memo-form' },
+    catalogHelp(composer),
     ...rows,
     h('div', { class: 'field' }, h('label', { for: textId }, 'Text'), text, counter),
     h('button', { type: 'submit', ...sends('draftMemo') }, 'Send to the broker'),

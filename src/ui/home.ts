@@ -2,6 +2,7 @@
 import { BOT_LEVELS, PERSONAS, type BotLevel } from '../bots';
 import type { BotSeat } from '../client/connection';
 import { getScenario, scenarioIds } from '../game/scenario';
+import { rulesLink } from './rules-link';
 import type { SetupData } from '../game/options';
 import type { Seat } from '../game/types';
 import { h, uid } from './dom';
@@ -410,6 +411,11 @@ export function renderHome(actions: HomeActions): HTMLElement {
           { class: 'quick-start-note' },
           `Learn by playing: a short guided match as ${firstSeat}, one step at a time. Play now: a solo match against bots, ${getScenario(defaultScenario).name}, 8 rounds. Or choose your seat below.`,
         ),
+      ),
+      h(
+        'p',
+        { class: 'hero-links' },
+        rulesLink({ newTab: false, label: 'Rules reference: every clause, posture and step' }),
       ),
     ),
     myMatchesSection(actions),

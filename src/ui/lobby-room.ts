@@ -6,6 +6,7 @@ import type { TableStore } from '../client/store';
 import { h, renderKeyed } from './dom';
 import { refusalSlot, placeRefusal } from './refusal';
 import { offlineBanner } from './offline';
+import { pointRulesLink, rulesLink } from './rules-link';
 
 export interface LobbyRoom {
   element: HTMLElement;
@@ -23,6 +24,8 @@ export function renderLobbyRoom(
 ): LobbyRoom {
   const title = h('h1', { tabindex: -1 }, 'Waiting for the table');
   const about = h('p', { class: 'lobby-about' });
+  // In a new tab: the lobby keeps its connection (src/ui/rules-link.ts).
+  const rules = rulesLink({ label: 'Rules reference' });
   const status = h('p', { role: 'status', class: 'lobby-status' });
   const seats = h('ul', { class: 'lobby-seats', 'aria-label': 'Seats' });
   const controls = h('div', { class: 'lobby-controls' });
@@ -31,7 +34,14 @@ export function renderLobbyRoom(
   const element = h(
     'div',
     { class: 'home lobby-room' },
-    h('header', { class: 'hero' }, title, about, offline.element),
+    h(
+      'header',
+      { class: 'hero' },
+      title,
+      about,
+      h('p', { class: 'hero-links' }, rules),
+      offline.element,
+    ),
     h(
       'section',
       { class: 'card primary', 'aria-labelledby': 'seats-h' },
@@ -81,6 +91,7 @@ export function renderLobbyRoom(
       return;
     }
     const m = lobbyModel(s.view, s.seat, s.seats);
+    pointRulesLink(rules, s.view.options.scenario);
     about.textContent = m.about;
     status.textContent = m.status;
     renderKeyed(seats, JSON.stringify(m.seats), () =>

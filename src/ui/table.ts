@@ -16,6 +16,7 @@ import { makeNotifier } from '../client/notify';
 import { placeRefusal, refusalSlot, sends } from './refusal';
 import { offlineBanner } from './offline';
 import { presenceLine } from '../game/model/lobby';
+import { pointRulesLink, rulesLink } from './rules-link';
 
 function objectives(desk: DeskModel): HTMLElement | null {
   if (!desk.objectives) return null;
@@ -265,6 +266,8 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
   const end = h('div', { class: 'end' });
   const offline = offlineBanner();
   const motion = h('input', { type: 'checkbox', id: 'reduced-motion' });
+  // In a new tab: the match goes on in this one (src/ui/rules-link.ts).
+  const rules = rulesLink();
   motion.checked = store.getState().reducedMotion;
   motion.addEventListener('change', () => store.setState({ reducedMotion: motion.checked }));
   // The tab's title and favicon say when this seat must act; a beep and a notice, if asked for.
@@ -290,6 +293,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
           motion,
           h('label', { for: 'reduced-motion' }, 'Reduce motion'),
         ),
+        rules,
         h('button', { type: 'button', class: 'secondary', onclick: onLeave }, 'Leave'),
       ),
     ),
@@ -316,6 +320,7 @@ export function renderTable(store: TableStore, onLeave: () => void): TableScreen
       return;
     }
     const d = deskModel(view, model);
+    pointRulesLink(rules, view.options.scenario);
     title.textContent = d.title;
     notifier.show(d.pageTitle, model);
     status.textContent = d.status;

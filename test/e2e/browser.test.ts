@@ -332,6 +332,9 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('the browser app in Chromium', 
       expect(f.name).toMatch(/^Play now as /);
       f = await press('Tab');
       expect(f.name).toMatch(/^Learn as the broker/);
+      // The rules reference (src/ui/rules-link.ts), then the solo form.
+      f = await press('Tab');
+      expect(f.name).toMatch(/^Rules reference/);
       f = await press('Tab');
       expect(f.tag).toBe('INPUT');
       while ((await focus()).value !== '0') await press('ArrowUp');

@@ -75,3 +75,39 @@ describe('a leak asks to be confirmed (issue #12: no confirmation before a leak)
     expect(sent[0]![0]).toBe('leak');
   });
 });
+
+describe('help beside the broker’s tools (issue #12: what each does and costs)', () => {
+  it.each(ALL)('%s: relay, strike, reframe, hold and leak name their help', (id) => {
+    const r = mediationWithMemo(id);
+    const t = getScenario(id).tunables.mediation;
+    shown = renderSeat(viewFor(r.G, '2'), '2');
+    const card = shown.root.querySelector('article.memo')!;
+    const help = card.querySelector('details.tools-help')!;
+    const terms = [...help.querySelectorAll('dt')].map((d) => d.textContent ?? '');
+    expect(terms).toEqual([
+      'Relay (free)',
+      'Strike (redact) (free)',
+      `Reframe (${t.reframeCost} capital)`,
+      'Hold (free)',
+      `Leak (${t.leakCapital} capital)`,
+    ]);
+    const described = (el: Element | null | undefined) =>
+      document.getElementById(el?.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    const button = (start: string) =>
+      [...card.querySelectorAll('button')].find((b) => b.textContent?.startsWith(start));
+    expect(described(button('Relay'))).toContain('Deliver the memo');
+    expect(described(button('Hold'))).toContain('later mediation step');
+    expect(described(button('Leak'))).toContain(`pressure ${signed(t.leakPressure)}`);
+    // Every strike box, of a clause or of a sentence, names the strike's help.
+    const boxes = [...card.querySelectorAll('input[type="checkbox"]')];
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const box of boxes) expect(described(box)).toContain('Strike clauses or passages');
+    const reframe = card.querySelector('.clause-edit select');
+    if (reframe) expect(described(reframe)).toContain(`${t.reframeCost} capital per reframe`);
+    // Tabling a proposal of its own says what it costs too.
+    const table = [...shown.root.querySelectorAll('button')].find(
+      (b) => b.textContent === 'Table it',
+    );
+    expect(described(table)).toContain(`${t.tableCost} capital`);
+  });
+});

@@ -206,3 +206,58 @@ describe('a draft can be withdrawn or edited until drafting ends', () => {
     expect(labels).not.toContain('Edit');
   });
 });
+
+describe('help beside the memo composer (issue #12: what a clause does, how long it takes)', () => {
+  const verifyPhrase = (n: number) =>
+    n === 0 ? 'resolution of the round it is signed' : `${n} round${n === 1 ? '' : 's'} after`;
+
+  it.each(ALL)('%s: each clause row says what the chosen clause and size do', (id) => {
+    const r = freshMatch(id);
+    const s = getScenario(id);
+    shown = renderSeat(viewFor(r.G, '0'), '0');
+    const clause = shown.root.querySelector<HTMLSelectElement>('select[name="clause-0"]')!;
+    const size = shown.root.querySelector<HTMLSelectElement>('select[name="size-0"]')!;
+    const help = () => document.getElementById(clause.getAttribute('aria-describedby')!)!;
+    expect(size.getAttribute('aria-describedby')).toBe(clause.getAttribute('aria-describedby'));
+    expect(help().textContent).toBe('Pick a clause to see what it does.');
+    for (const def of s.catalog) {
+      clause.value = def.id;
+      clause.dispatchEvent(new Event('change'));
+      const text = help().textContent ?? '';
+      expect(text).toContain(def.summary);
+      const giver =
+        def.giver === 'both' ? 'both sides' : def.giver === 'A' ? s.seats.A.name : s.seats.B.name;
+      expect(text).toContain(`Given by ${giver}`);
+      expect(text).toContain(verifyPhrase(def.verifyRounds));
+      // The size list follows the clause, its first size chosen; the help states that size.
+      expect([...size.options].map((o) => o.textContent)).toEqual(def.sizes.map((z) => z.label));
+      expect(text).toContain(`${def.sizes[0]!.label}, when verified:`);
+    }
+    // The chosen size's effects, with the scenario's numbers.
+    const pause = s.catalog.find((c) => c.sizes.some((z) => z.effects.tracks?.escalation))!;
+    const z = pause.sizes.find((x) => x.effects.tracks?.escalation)!;
+    clause.value = pause.id;
+    clause.dispatchEvent(new Event('change'));
+    size.value = z.id;
+    size.dispatchEvent(new Event('change'));
+    expect(help().textContent).toContain(
+      `${z.label}, when verified: Escalation ${signed(z.effects.tracks!.escalation!)}`,
+    );
+  });
+
+  it.each(SCENARIOS)('%s: a disclosure lists every clause with what it does', (id) => {
+    const r = freshMatch(id);
+    shown = renderSeat(viewFor(r.G, '1'), '1');
+    const details = shown.root.querySelector('details.catalog-help')!;
+    expect(details.querySelector('summary')?.textContent).toContain('What each clause does');
+    const terms = [...details.querySelectorAll('dt')].map((d) => d.textContent ?? '');
+    const s = getScenario(id);
+    expect(terms).toHaveLength(s.catalog.length);
+    s.catalog.forEach((c, i) => expect(terms[i]).toContain(c.name));
+    const texts = [...details.querySelectorAll('dd')].map((d) => d.textContent ?? '');
+    s.catalog.forEach((c, i) => {
+      expect(texts[i]).toContain(verifyPhrase(c.verifyRounds));
+      for (const z of c.sizes) expect(texts[i]).toContain(z.label);
+    });
+  });
+});

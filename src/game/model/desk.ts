@@ -16,6 +16,14 @@ import { getScenario } from '../scenario';
 import type { Scenario } from '../scenario/schema';
 import { objectiveMet } from '../scoring';
 import {
+  clauseAbout,
+  clauseEntries,
+  clauseHelp,
+  toolHelp,
+  type BrokerTool,
+  type ToolEntry,
+} from './rules-reference';
+import {
   clauseModel,
   seatName,
   type DealModel,
@@ -50,7 +58,16 @@ export interface CatalogChoice<G extends string = Giver | RelativeGiver> {
   /** The giver to send: relative to the author for a memo, the catalog's own for a proposal. */
   giver: G;
   sizes: { id: string; label: string }[];
+  /** What the clause does, its giver, sizes and verification time (the rules reference's words). */
+  help: string;
+  /** The same without the sizes: what it does, its giver and verification time. */
+  about: string;
+  /** Each size's effects once verified, by size id (the rules reference's words). */
+  sizeHelp: Record<string, string>;
 }
+
+/** A broker's tool as the desk's help states it: its name, what it does, what it costs. */
+export type ToolHelp = Pick<ToolEntry, 'name' | 'text' | 'cost'>;
 
 export interface ComposerModel {
   heading: string;
@@ -84,6 +101,8 @@ export interface BrokerMemo {
   warning: string | null;
   /** The relay's cost in words for this many reframes ("Relay cost: 2 capital (you have 5)."). */
   relayCost: (reframes: number) => string;
+  /** What the card's tools do and cost, for the help beside them (src/game/model/rules-reference.ts). */
+  help: ToolHelp[];
 }
 
 export interface BundleModel {
@@ -91,12 +110,16 @@ export interface BundleModel {
   /** Why no bundle can be sent now (the rules' words), or null. */
   reason: string | null;
   items: { memoId: string; clause: number; label: string }[];
+  /** What a bundle does and costs (the rules reference's words). */
+  help: ToolHelp;
 }
 
 export interface TableModel {
   summary: string;
   catalog: CatalogChoice<Giver>[];
   slots: number;
+  /** What tabling does and costs (the rules reference's words). */
+  help: ToolHelp;
 }
 
 export interface DeliveredItem {
@@ -212,6 +235,24 @@ export interface DeskModel {
 const effectsText = (effects: Effect[]) => effects.map((e) => e.text).join(', ');
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
+/** A clause's help and its sizes' effects, from the rules reference. */
+function helpOf(
+  scenario: Scenario,
+  id: string,
+): Pick<CatalogChoice, 'help' | 'about' | 'sizeHelp'> {
+  const entry = clauseEntries(scenario).find((c) => c.id === id);
+  return {
+    help: clauseHelp(scenario, id),
+    about: clauseAbout(scenario, id),
+    sizeHelp: Object.fromEntries((entry?.sizes ?? []).map((s) => [s.id, s.effects])),
+  };
+}
+
+function toolOf(scenario: Scenario, tool: BrokerTool): ToolHelp {
+  const { name, text, cost } = toolHelp(scenario)[tool];
+  return { name, text, cost };
+}
+
 function composerOf(view: SeatView, model: SeatModel, scenario: Scenario): ComposerModel | null {
   const seat = model.seat;
   if (!isPrincipal(seat) || model.step !== 'drafting' || !model.acting) return null;
@@ -235,6 +276,7 @@ function composerOf(view: SeatView, model: SeatModel, scenario: Scenario): Compo
       label: `${c.name} (${who(c.giver)})`,
       giver: relativeGiver(seat, c.giver),
       sizes: clauseSizes(scenario, c.id).map((s) => ({ id: s.id, label: s.label })),
+      ...helpOf(scenario, c.id),
     })),
     slots: model.limits.clausesPerMemo,
     maxText: MAX_TEXT,
@@ -285,6 +327,7 @@ function brokerMemoOf(
         ].join(', ')}, public).`
       : null,
     relayCost: (n) => `Relay cost: ${n * cost.reframe} capital (you have ${capital?.value ?? 0}).`,
+    help: (['relay', 'redact', 'reframe', 'hold', 'leak'] as const).map((t) => toolOf(scenario, t)),
   };
 }
 
@@ -299,6 +342,7 @@ function bundleOf(model: SeatModel, scenario: Scenario, cards: MemoCard[]): Bund
     hint: `Up to ${MAX_CLAUSES} clauses, at least one from each side, sent to both as one proposal. Cost: ${cost} capital. The memos used are consumed.`,
     reason: model.moves.bundle.reason,
     items,
+    help: toolOf(scenario, 'bundle'),
   };
 }
 
@@ -312,8 +356,10 @@ function tableOf(model: SeatModel, scenario: Scenario): TableModel | null {
       label: c.name,
       giver: c.giver,
       sizes: clauseSizes(scenario, c.id).map((s) => ({ id: s.id, label: s.label })),
+      ...helpOf(scenario, c.id),
     })),
     slots: MAX_CLAUSES,
+    help: toolOf(scenario, 'table'),
   };
 }
 

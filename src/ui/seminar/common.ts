@@ -7,6 +7,7 @@ import { TRACK_NAMES, type TrackName } from '../../game/scenario/schema';
 import { trackLabel, type TrackModel } from '../../game/seat-model';
 import type { Tracks } from '../../game/types';
 import { h } from '../dom';
+import { rulesLink } from '../rules-link';
 
 export interface TrackRow {
   key: TrackName;
@@ -134,6 +135,8 @@ export function page(title: string, ...content: (Node | null)[]): HTMLElement {
       { class: 'seminar-header' },
       h('a', { href: '#/', class: 'home-link' }, 'Backchannel'),
       h('h1', { tabindex: -1 }, title),
+      // In a new tab: a console, a form or a replay stays as it is (src/ui/rules-link.ts).
+      rulesLink(),
     ),
     ...content,
   );

@@ -8,11 +8,14 @@ import { clockWords, headlines, publicModel } from '../../game/model/seminar';
 import { countdownAt } from '../../game/seat-model';
 import { h, renderKeyed } from '../dom';
 import { dealsList, trackBars } from './common';
+import { pointRulesLink, rulesLink } from '../rules-link';
 import type { Screen } from './common';
 
 /** The projector's content for a store's state; `now` reads the local clock. */
 export function projectorView(now: () => number = Date.now) {
   const title = h('h1', { tabindex: -1 }, 'Backchannel');
+  // In a new tab: the room's screen keeps its table (src/ui/rules-link.ts).
+  const rules = rulesLink();
   const step = h('p', { class: 'proj-step' });
   const help = h('p', { class: 'proj-help' });
   const paused = h('p', { class: 'proj-paused', hidden: true });
@@ -27,7 +30,7 @@ export function projectorView(now: () => number = Date.now) {
       'header',
       { class: 'proj-header' },
       h('div', {}, title, step, help),
-      h('div', { class: 'proj-clock' }, paused, countdown),
+      h('div', { class: 'proj-clock' }, paused, countdown, rules),
     ),
     h('div', { class: 'proj-grid' }, tracks, h('div', { class: 'proj-right' }, feed, deals)),
   );
@@ -40,6 +43,7 @@ export function projectorView(now: () => number = Date.now) {
       return;
     }
     const table = publicModel(model, view.final);
+    pointRulesLink(rules, view.options.scenario);
     title.textContent = model.scenario.name;
     if (table.outcome) {
       step.textContent = `The match is over: ${table.outcome.name}`;
