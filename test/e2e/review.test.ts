@@ -18,7 +18,7 @@ import {
   describeViolations,
   launchChromium,
   startApp,
-  watchErrors,
+  newPage as openPage,
   type App,
 } from './support';
 
@@ -29,13 +29,7 @@ let app: App;
 let browser: Browser;
 const errors: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  watchErrors(page, errors);
-  return page;
-}
+const newPage = (): Promise<Page> => openPage(browser, errors);
 
 describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('review and turn alerts in Chromium', () => {
   beforeAll(async () => {

@@ -17,7 +17,7 @@ import {
   launchChromium,
   shoot,
   startApp,
-  watchErrors,
+  newPage as openPage,
   type App,
   type AxeViolation,
 } from './support';
@@ -29,13 +29,7 @@ let app: App;
 let browser: Browser;
 const errors: string[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  watchErrors(page, errors);
-  return page;
-}
+const newPage = (): Promise<Page> => openPage(browser, errors);
 
 /** Axe at both sizes: every serious or critical violation, by screen and size. */
 async function auditBoth(page: Page, name: string): Promise<string> {

@@ -180,6 +180,15 @@ export function watchErrors(page: Page, into: string[]): void {
   page.on('pageerror', (err) => into.push(`${page.url()}: ${err.message}`));
 }
 
+/** A fresh context's page at 1280×720 with reduced motion, its page errors collected in `errors`. */
+export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  watchErrors(page, errors);
+  return page;
+}
+
 /** Audits the screen with axe-core and shoots it at both sizes, under one name. */
 export async function capture(page: Page, name: string): Promise<void> {
   await audit(page, name);
