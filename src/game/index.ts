@@ -8,7 +8,7 @@ import { EXPIRE, MOVES, applyChecked, type MoveName } from './moves';
 import { validateSetupData } from './options';
 import { applyFacilitate, checkFacilitate } from './facilitation';
 import { makeClockPlugin, type ClockApi } from './plugins/clock';
-import { PrngPlugin, type PrngApi } from './plugins/prng';
+import { PrngPlugin, makePrngPlugin, type PrngApi } from './plugins/prng';
 import { getScenario } from './scenario';
 import { setupMatch } from './setup';
 import type { BackchannelState, Seat } from './types';
@@ -56,6 +56,11 @@ export interface BackchannelOptions {
   now?: () => number;
   /** A fixed PRNG seed, for tests and replays. Without one, each match is seeded from crypto. */
   seed?: string;
+  /**
+   * Memo and proposal ids take six draws of the generator, as in matches set up before issue #11's
+   * fix: only to replay such a match's record exactly (replay.ts).
+   */
+  legacyIdDraws?: boolean;
 }
 
 export function makeBackchannel(opts: BackchannelOptions = {}): Game<BackchannelState> {
@@ -69,7 +74,10 @@ export function makeBackchannel(opts: BackchannelOptions = {}): Game<Backchannel
     minPlayers: 3,
     maxPlayers: 3,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    plugins: [PrngPlugin, makeClockPlugin(now)],
+    plugins: [
+      opts.legacyIdDraws ? makePrngPlugin({ legacyIdDraws: true }) : PrngPlugin,
+      makeClockPlugin(now),
+    ],
     disableUndo: true,
     validateSetupData: (setupData, numPlayers) => validateSetupData(setupData, numPlayers),
 

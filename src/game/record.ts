@@ -2,6 +2,7 @@
 // time it started and every action with the server time it ran at) and the final state it
 // reached. The seminar's debrief and exports read it; `replayRecord` (replay.ts) checks it.
 import Papa from 'papaparse';
+import type { PrngData } from './plugins/prng';
 import { getScenario } from './scenario';
 import type { BackchannelState, Clause, Memo, Seat } from './types';
 
@@ -27,6 +28,12 @@ export interface MatchRecord {
   actions: RecordedAction[];
   /** The full final state: every secret, now that the match is over. */
   final: BackchannelState;
+  /**
+   * Set when the match's memo and proposal ids took no draws of its generator (every match set up
+   * since issue #11's fix). A record without it, made before, replays with the six draws an id then
+   * took (`replayRecord`).
+   */
+  separateIds?: true;
 }
 
 interface LogEntry {
@@ -38,7 +45,8 @@ interface LogEntry {
 export function buildRecord(input: {
   matchID: string;
   setupData: unknown;
-  initialState: { G: BackchannelState };
+  /** boardgame.io's stored initial state; its PRNG data says how the match made its ids. */
+  initialState: { G: BackchannelState; plugins?: unknown };
   log: readonly LogEntry[];
   state: { G: BackchannelState };
 }): MatchRecord {
@@ -57,6 +65,8 @@ export function buildRecord(input: {
       args: Array.isArray(payload.args) ? payload.args : [],
     });
   }
+  const prng = (input.initialState.plugins as { prng?: { data?: Partial<PrngData> } } | undefined)
+    ?.prng?.data;
   return {
     format: RECORD_FORMAT,
     matchID: input.matchID,
@@ -65,6 +75,7 @@ export function buildRecord(input: {
     startedAt: input.initialState.G.clock.startedAt,
     actions,
     final: G,
+    ...(prng?.separateIds === true ? { separateIds: true as const } : {}),
   };
 }
 

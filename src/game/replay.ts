@@ -18,7 +18,12 @@ export function replayRecord(
   each?: (state: State<BackchannelState>, index: number) => void,
 ): State<BackchannelState> {
   let now = record.startedAt;
-  const game = makeBackchannel({ now: () => now, seed: record.seed });
+  // A match set up before ids stopped drawing from the generator replays with the draws they took.
+  const game = makeBackchannel({
+    now: () => now,
+    seed: record.seed,
+    ...(record.separateIds === true ? {} : { legacyIdDraws: true }),
+  });
   let state = InitializeGame({
     game,
     numPlayers: 3,

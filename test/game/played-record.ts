@@ -4,7 +4,7 @@
 import type { State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import { makeBot } from '../../src/bots';
-import { makeBackchannel } from '../../src/game';
+import { makeBackchannel, type BackchannelOptions } from '../../src/game';
 import { buildRecord, type MatchRecord } from '../../src/game/record';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
@@ -13,11 +13,12 @@ export function playedRecord(
   seed = 'review',
   setupData: Record<string, unknown> = { timers: 'blitz', rounds: 4 },
   matchID = 'm-review',
+  options: Omit<BackchannelOptions, 'now' | 'seed'> = {},
 ): MatchRecord {
   const clock = { now: 1_700_000_000_000 };
   // Seeded: boardgame.io draws a random seed for a game without one, and the match would differ
   // from run to run (an incident in round 1 one time in a few).
-  const game = { ...makeBackchannel({ now: () => clock.now }), seed };
+  const game = { ...makeBackchannel({ ...options, now: () => clock.now }), seed };
   let state = InitializeGame({ game, numPlayers: 3, setupData }) as State<BackchannelState>;
   const initialState = state;
   const reducer = CreateGameReducer({ game });

@@ -344,7 +344,7 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     const G = full();
     expect(G.incidents.map((i) => [i.id, i.round, i.card])).toEqual([
       ['i1', 1, 'bab_el_mandeb_missile'],
-      ['i2', 2, 'senate_hawks'],
+      ['i2', 2, 'ras_tanura_drones'],
     ]);
     expect(G.attributions).toEqual({ i1: 'rogue', i2: 'directed' });
     expect(view('1').attributions).toEqual({ i2: 'directed' });
@@ -409,10 +409,10 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     });
     const before = { ...full().tracks };
     expect(before).toEqual({
-      escalation: 5,
+      escalation: 6,
       oilLeak: 4,
-      oilPrice: 3,
-      pressureA: 5,
+      oilPrice: 4,
+      pressureA: 4,
       pressureB: 3,
       capital: 3,
     });
@@ -449,8 +449,9 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
       },
     ]);
     // d1 verified at once (a pause needs no verification): escalation -1, both pressures -1.
-    // The unleashed proxies let one more barrel slip (oilLeak +1); nothing else drifts.
-    expect(G.tracks).toEqual({ ...before, escalation: 4, pressureA: 4, pressureB: 2, oilLeak: 5 });
+    // The unleashed proxies let one more barrel slip (oilLeak +1); the oil price (4, above 3)
+    // drifts A's pressure back up (+1).
+    expect(G.tracks).toEqual({ ...before, escalation: 5, pressureA: 4, pressureB: 2, oilLeak: 5 });
     expect(G.feed.filter((f) => f.round === 2 && f.kind !== 'incident').map((f) => f.kind)).toEqual(
       ['round', 'signed', 'signed', 'verified'],
     );
@@ -510,10 +511,10 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     expect(full().step).toBe('response');
     const before = structuredClone(full());
     expect(before.tracks).toEqual({
-      escalation: 4,
+      escalation: 6,
       oilLeak: 5,
-      oilPrice: 3,
-      pressureA: 3,
+      oilPrice: 4,
+      pressureA: 4,
       pressureB: 2,
       capital: 1,
     });
@@ -522,8 +523,9 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     const G = full();
     expect(G.deals[1]).toMatchObject({ id: 'd2', status: 'verified', verifiedRound: 4 });
     // Prisoner exchange: +1 credit to each signer and both pressures -1; $2bn relief: B -1 more.
+    // The oil price (4, above 3) drifts A's pressure back up (+1).
     expect(G.credit).toEqual({ '0': 2, '1': 1, '2': 1 });
-    expect(G.tracks).toEqual({ ...before.tracks, pressureA: 2, pressureB: 0 });
+    expect(G.tracks).toEqual({ ...before.tracks, pressureA: 4, pressureB: 0 });
     expect(G.feed.at(-1)).toMatchObject({ round: 4, kind: 'verified', dealId: 'd2' });
     viewsAgree();
   });
@@ -536,10 +538,10 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     expect(G.round).toBe(5);
     const expected = {
       reason: 'rounds',
-      outcome: 'durable-deal',
-      scores: { '0': 6, '1': 10, '2': 13 },
-      normalised: { '0': 0.24, '1': 0.4, '2': 0.433 },
-      winners: ['2'],
+      outcome: 'codified-stalemate',
+      scores: { '0': 6, '1': 10, '2': 12 },
+      normalised: { '0': 0.24, '1': 0.4, '2': 0.4 },
+      winners: ['1', '2'],
     };
     expect(G.final).toEqual(expected);
     expect(state.ctx.gameover).toEqual(expected);
@@ -566,7 +568,13 @@ describe(`one match over Local(), doha-2026, 5 rounds, seed ${SEED}`, () => {
     for (const v of [view('0'), view('1'), view('2'), spectator()]) {
       expect(v).toEqual(G);
       expect(v.seed).toBe(SEED);
-      expect(v.attributions).toEqual({ i1: 'rogue', i2: 'directed' });
+      // Rounds 4 and 5 each opened with a directed incident too.
+      expect(v.attributions).toEqual({
+        i1: 'rogue',
+        i2: 'directed',
+        i3: 'directed',
+        i4: 'directed',
+      });
       expect(v.memos.map((x) => x.text)).toEqual([A1_TEXT, A2_TEXT, B1_TEXT]);
     }
     expect(G.feed.at(-1)).toEqual({ round: 5, kind: 'end', text: 'The last round is over.' });

@@ -8,6 +8,10 @@
 // ids a broker saw, the generator's state (and with it the seed, both agendas, every attribution
 // and every future draw) could be run backwards. An id is instead HMAC-SHA-256 keyed by the seed
 // over a per-match counter: unpredictable to anyone without the seed, and saying nothing of it.
+// Nor does making an id touch the generator: what is drawn (agendas, incidents, the breakout
+// estimate) does not depend on how many memos and proposals were made. A state saved before that
+// (no `separateIds`) still takes the six draws an id once took, so it plays on, and its record
+// replays, exactly as it began.
 import type { Plugin } from 'boardgame.io';
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha2';
@@ -19,6 +23,11 @@ export interface PrngData {
   state: number[];
   /** Ids handed out so far (the counter the keyed ids are made from). */
   ids?: number;
+  /**
+   * Set on every match set up since ids stopped drawing from the generator. Absent in a state saved
+   * before (or set up with `legacyIdDraws`): each id then still takes, and throws away, six draws.
+   */
+  separateIds?: true;
 }
 
 export interface PrngApi {
@@ -77,8 +86,8 @@ export function seedState(seed: string): number[] {
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 /** Letters in an id: 40 bits, so ids of one match do not collide in practice. */
 const ID_LENGTH = 8;
-/** Draws an id used to take from the generator; still taken, so every later draw is unchanged. */
-const ID_DRAWS = 6;
+/** Draws an id used to take from the generator; still taken by a state saved before it stopped. */
+export const LEGACY_ID_DRAWS = 6;
 
 /**
  * The `n`th id of a match with this seed: HMAC-SHA-256(seed, `prefix:n`), as `prefix` and eight
@@ -95,62 +104,87 @@ export function hashedId(seed: string, prefix: string, n: number): string {
   return s;
 }
 
-export const PrngPlugin: Plugin<PrngApiInternal, PrngData> = {
-  name: 'prng',
+export interface PrngPluginOptions {
+  /**
+   * Ids take six draws of the generator, as before issue #11's fix: only to replay a record of a
+   * match set up before it (`MatchRecord.separateIds` absent).
+   */
+  legacyIdDraws?: boolean;
+}
 
-  setup: ({ game }) => {
-    const configured = game.seed;
-    const seed = configured === undefined ? cryptoSeed() : String(configured);
-    return { seed, state: seedState(seed) };
-  },
+export function makePrngPlugin(opts: PrngPluginOptions = {}): Plugin<PrngApiInternal, PrngData> {
+  return {
+    name: 'prng',
 
-  api: ({ data }) => {
-    // Built on first use: a client's copy of this plugin has no state and must never draw.
-    let rng: ReturnType<typeof xoroshiro128plusFromState> | undefined;
-    let used = false;
-    let ids = data.ids ?? 0;
-    const int = (n: number) => {
-      used = true;
-      if (data.state.length !== 4) throw new Error('prng: no generator state here (client side)');
-      rng ??= xoroshiro128plusFromState(data.state);
-      if (!Number.isInteger(n) || n < 1)
-        throw new Error(`prng.int needs a positive integer, got ${n}`);
-      return uniformInt(rng, 0, n - 1);
-    };
-    const api: PrngApiInternal = {
-      int,
-      chance: (p) => int(1_000_000) < Math.round(p * 1_000_000),
-      pick: (items) => {
-        if (items.length === 0) throw new Error('prng.pick from an empty list');
-        return items[int(items.length)] as (typeof items)[number];
-      },
-      sample: (items, k) => {
-        const pool = [...items];
-        const out: (typeof pool)[number][] = [];
-        while (out.length < k && pool.length > 0) out.push(pool.splice(int(pool.length), 1)[0]!);
-        return out;
-      },
-      id: (prefix) => {
+    setup: ({ game }) => {
+      const configured = game.seed;
+      const seed = configured === undefined ? cryptoSeed() : String(configured);
+      return opts.legacyIdDraws
+        ? { seed, state: seedState(seed) }
+        : { seed, state: seedState(seed), separateIds: true };
+    },
+
+    api: ({ data }) => {
+      // Built on first use: a client's copy of this plugin has no state and must never draw.
+      let rng: ReturnType<typeof xoroshiro128plusFromState> | undefined;
+      let used = false;
+      let ids = data.ids ?? 0;
+      const int = (n: number) => {
+        used = true;
         if (data.state.length !== 4) throw new Error('prng: no generator state here (client side)');
-        // The draws an id once took are still taken (and thrown away), so that every draw after it
-        // (incidents, bots' seeds in fixtures, the balance figures) stays what it was.
-        for (let i = 0; i < ID_DRAWS; i++) int(ID_ALPHABET.length);
-        return hashedId(data.seed, prefix, ids++);
-      },
-      seed: () => data.seed,
-      _state: () => (rng ? [...rng.getState()] : data.state),
-      _used: () => used,
-      _ids: () => ids,
-    };
-    return api;
-  },
+        rng ??= xoroshiro128plusFromState(data.state);
+        if (!Number.isInteger(n) || n < 1)
+          throw new Error(`prng.int needs a positive integer, got ${n}`);
+        return uniformInt(rng, 0, n - 1);
+      };
+      const api: PrngApiInternal = {
+        int,
+        chance: (p) => int(1_000_000) < Math.round(p * 1_000_000),
+        pick: (items) => {
+          if (items.length === 0) throw new Error('prng.pick from an empty list');
+          return items[int(items.length)] as (typeof items)[number];
+        },
+        sample: (items, k) => {
+          const pool = [...items];
+          const out: (typeof pool)[number][] = [];
+          while (out.length < k && pool.length > 0) out.push(pool.splice(int(pool.length), 1)[0]!);
+          return out;
+        },
+        id: (prefix) => {
+          if (data.state.length !== 4 || data.seed === '')
+            throw new Error('prng: no generator state here (client side)');
+          // The counter moved: the plugin's data must be written back, and a client cannot do this.
+          used = true;
+          // A match saved before ids stopped drawing still takes (and throws away) the draws an id
+          // once took, so that every later draw of that match stays what it was.
+          if (data.separateIds !== true)
+            for (let i = 0; i < LEGACY_ID_DRAWS; i++) int(ID_ALPHABET.length);
+          return hashedId(data.seed, prefix, ids++);
+        },
+        seed: () => data.seed,
+        _state: () => (rng ? [...rng.getState()] : data.state),
+        _used: () => used,
+        _ids: () => ids,
+      };
+      return api;
+    },
 
-  flush: ({ data, api }) =>
-    api._used() ? { seed: data.seed, state: api._state(), ids: api._ids() } : data,
+    flush: ({ data, api }) =>
+      api._used()
+        ? {
+            seed: data.seed,
+            state: api._state(),
+            ids: api._ids(),
+            ...(data.separateIds === true ? { separateIds: true as const } : {}),
+          }
+        : data,
 
-  // Clients never compute a draw: a move that drew waits for the server's result.
-  noClient: ({ api }) => api._used(),
+    // Clients never compute a draw: a move that drew waits for the server's result.
+    noClient: ({ api }) => api._used(),
 
-  // Neither the seed nor the generator state ever reaches a client.
-  playerView: () => ({ seed: '', state: [] }),
-};
+    // Neither the seed nor the generator state ever reaches a client.
+    playerView: () => ({ seed: '', state: [] }),
+  };
+}
+
+export const PrngPlugin = makePrngPlugin();
