@@ -37,6 +37,20 @@ const shown = (locator: Locator, timeout = 30_000) =>
 const hash = (page: Page) => new URL(page.url()).hash;
 const OUTCOME = /^(Durable deal|Codified stalemate|Collapse|War)/;
 
+/** From the home page: a 4-round solo match as Principal A, bots at this speed, its route open. */
+async function startSoloAsA(speed: 'Quick' | 'Instant'): Promise<Page> {
+  const page = await newPage();
+  await page.goto(app.url);
+  const solo = page.getByRole('form', { name: 'Play solo' });
+  await solo.getByText('Scenario, length and bots').click();
+  await solo.getByLabel('Length').selectOption({ label: '4 rounds' });
+  await solo.getByLabel('Bot speed').selectOption({ label: speed });
+  await solo.getByRole('radio', { name: /Principal A/ }).check();
+  await solo.getByRole('button', { name: 'Start a solo match' }).click();
+  await expect.poll(() => hash(page)).toMatch(/^#\/solo\/solo-/);
+  return page;
+}
+
 describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the browser', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(), launchChromium()]);
@@ -50,15 +64,7 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
     'survives a reload mid-step, is listed under My matches and says what changed on return',
     { timeout: 180_000 },
     async () => {
-      const page = await newPage();
-      await page.goto(app.url);
-      const solo = page.getByRole('form', { name: 'Play solo' });
-      await solo.getByText('Scenario, length and bots').click();
-      await solo.getByLabel('Length').selectOption({ label: '4 rounds' });
-      await solo.getByLabel('Bot speed').selectOption({ label: 'Quick' });
-      await solo.getByRole('radio', { name: /Principal A/ }).check();
-      await solo.getByRole('button', { name: 'Start a solo match' }).click();
-      await expect.poll(() => hash(page)).toMatch(/^#\/solo\/solo-/);
+      const page = await startSoloAsA('Quick');
       const route = hash(page);
       const matchID = decodeURIComponent(route.slice('#/solo/'.length));
       await expect.poll(() => status(page).textContent()).toMatch(/^Round 1 of 4 · Drafting:/);
@@ -140,15 +146,7 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('solo matches kept in the brows
     'a match played to its end links its debrief from the end screen and from My matches',
     { timeout: 180_000 },
     async () => {
-      const page = await newPage();
-      await page.goto(app.url);
-      const solo = page.getByRole('form', { name: 'Play solo' });
-      await solo.getByText('Scenario, length and bots').click();
-      await solo.getByLabel('Length').selectOption({ label: '4 rounds' });
-      await solo.getByLabel('Bot speed').selectOption({ label: 'Instant' });
-      await solo.getByRole('radio', { name: /Principal A/ }).check();
-      await solo.getByRole('button', { name: 'Start a solo match' }).click();
-      await expect.poll(() => hash(page)).toMatch(/^#\/solo\/solo-/);
+      const page = await startSoloAsA('Instant');
       const matchID = decodeURIComponent(hash(page).slice('#/solo/'.length));
       // Principal A says done at every step until the match is over.
       const end = page.getByRole('heading', { level: 2, name: OUTCOME });
