@@ -11,6 +11,7 @@ import { Server } from 'boardgame.io/server';
 import type { State } from 'boardgame.io';
 import { pino, type Logger } from 'pino';
 import { Backchannel } from '../src/game';
+import { replayLogTail } from '../src/game/replay';
 import type { BackchannelState } from '../src/game/types';
 import { allowedOrigins, type Config } from './config';
 import { BotSeats } from './bots';
@@ -45,10 +46,20 @@ export async function startServer(
   const sql = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
     : await openPglite(join(config.dataDir, 'pglite'));
-  const storage = new SqlStorage(sql, (state) => {
-    const G = state.G as BackchannelState;
-    return state.ctx.gameover === undefined && G.clock?.deadline != null ? G.clock.deadline : null;
-  });
+  const storage = new SqlStorage(
+    sql,
+    (state) => {
+      const G = state.G as BackchannelState;
+      return state.ctx.gameover === undefined && G.clock?.deadline != null
+        ? G.clock.deadline
+        : null;
+    },
+    {
+      // A move writes its log entry; the whole state every few moves (docs/STORAGE.md).
+      replay: (state, entries) => replayLogTail(state as State<BackchannelState>, entries),
+      snapshotEvery: config.snapshotEvery,
+    },
+  );
 
   const seminars = new SeminarStore(sql);
   await seminars.connect();

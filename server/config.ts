@@ -35,6 +35,7 @@ const Env = z.object({
   LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(4000),
   LEASE_RENEW_MS: z.coerce.number().int().min(100).max(300_000).default(1000),
   LEASE_SCAN_MS: z.coerce.number().int().min(100).max(300_000).default(1000),
+  SNAPSHOT_EVERY: z.coerce.number().int().min(1).max(1000).default(16),
   CREATE_WINDOW_SECONDS: z.coerce
     .number()
     .int()
@@ -59,6 +60,8 @@ export interface Config {
   botPace: number;
   /** Wrong seminar join codes one address may try in 10 minutes. */
   joinCodeMisses: number;
+  /** A match's whole state is stored at least every this many moves (server/storage.ts). */
+  snapshotEvery: number;
   /** Creation limits per address (server/cluster/limits.ts); 0: no limit. */
   createLimits: { matches: number; seminars: number; windowMs: number };
   /** Several nodes (server/cluster/): set when REDIS_URL is (DATABASE_URL then required). */
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     botPace: e.BOT_PACE,
     joinCodeMisses: e.JOIN_CODE_MISSES,
+    snapshotEvery: e.SNAPSHOT_EVERY,
     ...(e.REDIS_URL
       ? {
           cluster: {

@@ -40,8 +40,17 @@ export function metadataFor(players: FilteredMetadata | undefined): FilteredMeta
   }));
 }
 
-export function makeOutgoingFilter(game: Game) {
-  const base = getFilterPlayerView(game);
+/**
+ * `share`: the game's view of a seat without its own copy of each part (the view is serialised at
+ * once and dropped: src/game/view.ts `ViewOptions`).
+ */
+export function makeOutgoingFilter(
+  game: Game,
+  share?: (G: unknown, playerID: string | null) => unknown,
+) {
+  const base = getFilterPlayerView(
+    share ? { ...game, playerView: ({ G, playerID }) => share(G, playerID) } : game,
+  );
   const view = (playerID: string | null, state: State): State => {
     const filtered = base(playerID, { type: 'update', args: ['', state] });
     const s = (filtered.args as [string, State, LogEntry[]])[1];

@@ -3,6 +3,11 @@
 // schema and one adapter. The log is appended row by row, never rewritten; a state write only
 // lands if it is newer than the stored one; each match's deadline is kept in its own column so
 // the scheduler can re-arm every unfinished match at boot.
+//
+// A move's write is its log entries and the match's small columns; the whole state is written
+// only every few moves (and at the end), and a read from storage replays the moves logged since
+// that snapshot through the rules (`replay`), which give exactly the state the master had
+// (docs/STORAGE.md, "Snapshots").
 import type { LogEntry, Server, State } from 'boardgame.io';
 import { Async } from 'boardgame.io/internal';
 import { Worker } from 'node:worker_threads';
@@ -39,6 +44,8 @@ const SCHEMA = [
      gameover boolean NOT NULL DEFAULT false,
      updated_at bigint NOT NULL
    )`,
+  // The first log row after the stored state (a snapshot), or NULL when the stored state is current.
+  `ALTER TABLE bc_matches ADD COLUMN IF NOT EXISTS snap_seq integer`,
   `CREATE INDEX IF NOT EXISTS bc_matches_deadline ON bc_matches (deadline) WHERE deadline IS NOT NULL`,
   `CREATE TABLE IF NOT EXISTS bc_log (
      match_id text NOT NULL REFERENCES bc_matches (id) ON DELETE CASCADE,
@@ -48,6 +55,40 @@ const SCHEMA = [
    )`,
 ];
 
+/**
+ * A move's write, as one function so that its plan is made once per connection, not at every move
+ * (a third of the embedded database's time went into planning the same statement: docs/STORAGE.md).
+ * It lands only when the state is not older than the stored one and, on a cluster, when this node
+ * still holds the match's lease (`p_node`, `p_epoch`; the lease row is share-locked until commit,
+ * so a takeover waits for the write or fences it out). The whole state is written only when
+ * `p_snapshot`; otherwise `snap_seq` keeps the first log row after the stored one.
+ */
+const MOVE_FUNCTION = `CREATE OR REPLACE FUNCTION bc_move(
+    p_id text, p_state text, p_state_id integer, p_deadline bigint, p_gameover boolean,
+    p_updated bigint, p_metadata jsonb, p_entries jsonb, p_snapshot boolean,
+    p_node text, p_epoch bigint)
+  RETURNS boolean LANGUAGE plpgsql AS $fn$
+DECLARE last_seq integer;
+BEGIN
+  IF p_node IS NOT NULL THEN
+    PERFORM 1 FROM bc_leases
+      WHERE match_id = p_id AND node = p_node AND epoch = p_epoch FOR SHARE;
+    IF NOT FOUND THEN RETURN false; END IF;
+  END IF;
+  SELECT COALESCE(MAX(seq), -1) INTO last_seq FROM bc_log WHERE match_id = p_id;
+  UPDATE bc_matches SET state_id = p_state_id, deadline = p_deadline, gameover = p_gameover,
+      updated_at = p_updated, metadata = COALESCE(p_metadata, metadata),
+      state = CASE WHEN p_snapshot THEN p_state ELSE state END,
+      snap_seq = CASE WHEN p_snapshot THEN NULL ELSE COALESCE(snap_seq, last_seq + 1) END
+    WHERE id = p_id AND state_id <= p_state_id;
+  IF NOT FOUND THEN RETURN false; END IF;
+  INSERT INTO bc_log (match_id, seq, entry)
+    SELECT p_id, last_seq + e.ord, e.entry
+    FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS e(entry, ord);
+  RETURN true;
+END
+$fn$`;
+
 export interface StoredDeadline {
   matchID: string;
   deadline: number;
@@ -56,6 +97,31 @@ export interface StoredDeadline {
 interface Cached {
   state: State;
   metadata: Server.MatchData;
+  /** Moves logged since the stored snapshot (the state column); unknown when absent. */
+  since?: number;
+}
+
+export interface StorageOptions {
+  /**
+   * The state `state` leads to through `entries` (the log rows after it, in order). Without it
+   * every move writes the whole state.
+   */
+  replay?: (state: State, entries: LogEntry[]) => State;
+  /** At most this many moves are logged past the stored snapshot (1: every move writes it). */
+  snapshotEvery?: number;
+}
+
+/** A move the log can replay exactly: a move (not an event) stamped with its time. */
+function replayable(entries: LogEntry[] | undefined): boolean {
+  return (
+    entries !== undefined &&
+    entries.length > 0 &&
+    entries.every(
+      (e) =>
+        e.action.type !== 'MAKE_MOVE' ||
+        typeof (e.metadata as { at?: unknown } | undefined)?.at === 'number',
+    )
+  );
 }
 
 /** What a metadata write changes that needs no durable write: presence and the clock. */
@@ -70,6 +136,10 @@ function sameButPresence(a: Server.MatchData, b: Server.MatchData): boolean {
     });
   return strip(a) === strip(b);
 }
+
+/** The log rows after a match's stored snapshot (alias `m` for bc_matches), in order, or NULL. */
+const TAIL = `(SELECT json_agg(l.entry ORDER BY l.seq) FROM bc_log l
+   WHERE l.match_id = m.id AND l.seq >= m.snap_seq) AS tail`;
 
 /** Matches kept in memory at most; the least recently used beyond this are read back on demand. */
 const CACHE_LIMIT = 20_000;
@@ -96,20 +166,27 @@ export class SqlStorage extends Async {
   /** A state write that a metadata write of the same master step can still join. */
   private readonly joining = new Map<string, { metadata?: Server.MatchData }>();
   /**
-   * cluster: a condition every state write must also meet in the same statement (this node holds
-   * the match's lease: server/cluster/lease.ts), and, when a write did not land, whether the fence
+   * cluster: who must hold the match's lease for a state write to land, checked in the write's
+   * own transaction (server/cluster/lease.ts), and, when a write did not land, whether the fence
    * refused it; a refused write throws, so nobody is told of the move.
    */
   fence?: {
-    condition(matchID: string, from: number): { sql: string; params: unknown[] };
+    /** The node and epoch that must hold the match's lease for its write to land. */
+    holder(matchID: string): { node: string; epoch: number };
     refused(matchID: string): Promise<boolean>;
   };
+
+  private readonly replay?: StorageOptions['replay'];
+  private readonly snapshotEvery: number;
 
   constructor(
     private readonly sql: SqlClient,
     private readonly deadlineOf: (state: State) => number | null,
+    opts: StorageOptions = {},
   ) {
     super();
+    this.replay = opts.replay;
+    this.snapshotEvery = opts.replay ? Math.max(1, opts.snapshotEvery ?? 16) : 1;
   }
 
   async connect(): Promise<void> {
@@ -125,6 +202,14 @@ export class SqlStorage extends Async {
       await this.sql.query(
         `ALTER TABLE bc_matches ALTER COLUMN ${column} TYPE text USING ${column}::text`,
       );
+    // A state is rewritten at every move and read back only on a cold start: kept uncompressed
+    // (out of line, no pglz), which halves the cost of a move's write (docs/STORAGE.md).
+    await this.sql.query(`ALTER TABLE bc_matches ALTER COLUMN state SET STORAGE EXTERNAL`);
+    // Nodes of a cluster may start together: one at a time replaces the function.
+    await this.sql.transaction(async (q) => {
+      await q(`SELECT pg_advisory_xact_lock(7201)`);
+      await q(MOVE_FUNCTION);
+    });
   }
 
   async close(): Promise<void> {
@@ -177,14 +262,15 @@ export class SqlStorage extends Async {
         metadata.updatedAt ?? Date.now(),
       ],
     );
-    this.remember(matchID, { state: initialState, metadata: structuredClone(metadata) });
+    this.remember(matchID, { state: initialState, metadata: structuredClone(metadata), since: 0 });
     this.onState(matchID, initialState);
   }
 
   /**
-   * One statement, so one durable write per move: the state, the log entries and (when the
-   * master's metadata write of the same step joins it) the metadata land together or not at all.
-   * A write that does not land (a newer state is stored) throws, so nobody is told of it.
+   * One statement, so one durable write per move: the log entries, the match's small columns and
+   * (every few moves, or at the end) the whole state, with (when the master's metadata write of the
+   * same step joins it) the metadata, land together or not at all. A write that does not land (a
+   * newer state is stored) throws, so nobody is told of it.
    */
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
     const join: { metadata?: Server.MatchData } = {};
@@ -193,34 +279,34 @@ export class SqlStorage extends Async {
     await Promise.resolve();
     if (this.joining.get(matchID) === join) this.joining.delete(matchID);
     const metadata = join.metadata;
-    const fence = this.fence?.condition(matchID, 9); // cluster: the lease (server/cluster/lease.ts)
+    const since = this.cache.get(matchID)?.since;
+    // The state itself is written when the moves since the last snapshot would pass the limit,
+    // at the end, when the stored snapshot is not known here, or when the log cannot replay it.
+    const snapshot =
+      since === undefined ||
+      since + 1 >= this.snapshotEvery ||
+      state.ctx.gameover !== undefined ||
+      !replayable(deltalog);
+    const fence = this.fence?.holder(matchID); // cluster: the lease (server/cluster/lease.ts)
     const { rows } = await this.writing(matchID, () =>
-      this.sql.query<{ landed: number | string }>(
-        `WITH upd AS (
-         UPDATE bc_matches SET state = $2, state_id = $3, deadline = $4, gameover = $5,
-           updated_at = $6, metadata = COALESCE($7::jsonb, metadata)
-         WHERE id = $1 AND state_id <= $3${fence ? ` AND ${fence.sql}` : ''} RETURNING id
-       ), ins AS (
-         INSERT INTO bc_log (match_id, seq, entry)
-         SELECT upd.id,
-           (SELECT COALESCE(MAX(seq), -1) FROM bc_log WHERE match_id = $1) + e.ord, e.entry
-         FROM upd, jsonb_array_elements($8::jsonb) WITH ORDINALITY AS e(entry, ord)
-       )
-       SELECT count(*) AS landed FROM upd`,
+      this.sql.query<{ landed: boolean }>(
+        `SELECT bc_move($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11) AS landed`,
         [
           matchID,
-          JSON.stringify(state),
+          snapshot ? JSON.stringify(state) : null,
           state._stateID,
           this.deadlineOf(state),
           state.ctx.gameover !== undefined,
           metadata?.updatedAt ?? Date.now(),
           metadata ? JSON.stringify(metadata) : null,
           JSON.stringify(deltalog ?? []),
-          ...(fence?.params ?? []),
+          snapshot,
+          fence?.node ?? null,
+          fence?.epoch ?? null,
         ],
       ),
     );
-    if (Number(rows[0]?.landed ?? 0) === 0) {
+    if (rows[0]?.landed !== true) {
       this.evict(matchID);
       if (this.fence && (await this.fence.refused(matchID)))
         throw new Error(`state write of match ${matchID} refused: this node lost its lease`);
@@ -228,7 +314,8 @@ export class SqlStorage extends Async {
     }
     const cached = this.cache.get(matchID);
     const known = metadata ?? cached?.metadata;
-    if (known) this.remember(matchID, { state, metadata: structuredClone(known) });
+    const next = snapshot ? 0 : (since ?? 0) + 1;
+    if (known) this.remember(matchID, { state, metadata: structuredClone(known), since: next });
     else this.evict(matchID);
     this.onState(matchID, state);
   }
@@ -264,7 +351,7 @@ export class SqlStorage extends Async {
     const out: Partial<FetchFields> = {};
     let cached = this.cache.get(matchID);
     const columns = [
-      (opts.state || opts.metadata) && !cached && 'state, metadata',
+      (opts.state || opts.metadata) && !cached && `state, metadata, ${TAIL}`,
       opts.initialState && 'initial_state',
     ].filter(Boolean);
     if (columns.length > 0) {
@@ -275,11 +362,17 @@ export class SqlStorage extends Async {
         state?: State;
         metadata?: Server.MatchData;
         initial_state?: State;
-      }>(`SELECT ${columns.join(', ')} FROM bc_matches WHERE id = $1`, [matchID]);
+        tail?: unknown;
+      }>(`SELECT ${columns.join(', ')} FROM bc_matches m WHERE id = $1`, [matchID]);
       const row = rows[0];
       if (row) {
         if (row.state && row.metadata && !this.cache.has(matchID)) {
-          cached = { state: parseJson(row.state), metadata: parseJson(row.metadata) };
+          const tail = parseJson<LogEntry[] | null>(row.tail) ?? [];
+          cached = {
+            state: this.current(parseJson(row.state), tail),
+            metadata: parseJson(row.metadata),
+            since: tail.length,
+          };
           const overlapped =
             !quiet || this.inflight.has(matchID) || (this.lastWrite.get(matchID) ?? 0) > since;
           if (!overlapped) this.remember(matchID, cached);
@@ -331,12 +424,24 @@ export class SqlStorage extends Async {
     return rows.map((r) => r.id);
   }
 
+  /** The state a stored snapshot and the log rows after it lead to. */
+  private current(snapshot: State, tail: LogEntry[]): State {
+    if (tail.length === 0) return snapshot;
+    if (!this.replay) throw new Error('this storage holds moves past its snapshot: replay needed');
+    return this.replay(snapshot, tail);
+  }
+
   /** Every unfinished match, for re-arming timers and bots at boot. */
   async unfinishedStates(): Promise<{ matchID: string; state: State }[]> {
-    const { rows } = await this.sql.query<{ id: string; state: State }>(
-      `SELECT id, state FROM bc_matches WHERE NOT gameover`,
+    const { rows } = await this.sql.query<{ id: string; state: State; tail: unknown }>(
+      `SELECT id, state, ${TAIL} FROM bc_matches m WHERE NOT gameover`,
     );
-    return rows.map((r) => ({ matchID: r.id, state: parseJson<State>(r.state) }));
+    return rows.map((r) => ({
+      matchID: r.id,
+      state:
+        this.cache.get(r.id)?.state ??
+        this.current(parseJson<State>(r.state), parseJson<LogEntry[] | null>(r.tail) ?? []),
+    }));
   }
 
   /** Every unfinished match with a deadline, for re-arming at boot. */

@@ -9,6 +9,7 @@ import { Master } from 'boardgame.io/master';
 import { Server as IOServer, type Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import { explainMove } from '../src/game/enumerate';
+import { viewFor } from '../src/game/view';
 import type { BackchannelState } from '../src/game/types';
 import { makeOutgoingFilter } from './filter';
 import { SyncPacket, checkUpdate, type Binding, type Refusal } from './guard';
@@ -97,7 +98,9 @@ export class GuardedTransport {
   init(app: BgioServer.App, games: Game[]): void {
     this.db = app.context.db as unknown as SqlStorage;
     this.game = games[0]!;
-    this.filter = makeOutgoingFilter(this.game);
+    this.filter = makeOutgoingFilter(this.game, (G, playerID) =>
+      viewFor(G as BackchannelState, playerID, { share: true }),
+    );
     // Build the HTTP server at listen time, so app.callback() includes every middleware
     // registered after this point (the Lobby API router, static files).
     app.listen = ((port: number, callback?: () => void) => {

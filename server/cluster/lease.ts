@@ -45,10 +45,10 @@ export class LeaseLost extends Error {
   }
 }
 
+/** Who must still hold a match's lease for a state write of it to land (server/storage.ts). */
 export interface Fence {
-  /** A boolean SQL condition, its parameters numbered from the index given. */
-  sql: string;
-  params: unknown[];
+  node: string;
+  epoch: number;
 }
 
 export class Leases {
@@ -131,14 +131,11 @@ export class Leases {
   }
 
   /**
-   * The condition a state write of this match must meet: this node still holds the lease at the
-   * epoch it took. `from` is the number of the first parameter it may use.
+   * What a state write of this match must find in the lease row: this node, at the epoch it took
+   * (checked inside the write's own transaction, under a share lock on the row: bc_move).
    */
-  fence(matchID: string, from: number): Fence {
-    return {
-      sql: `EXISTS (SELECT 1 FROM bc_leases WHERE match_id = $${from} AND node = $${from + 1} AND epoch = $${from + 2} FOR SHARE)`,
-      params: [matchID, this.opts.node, this.held.get(matchID) ?? -1],
-    };
+  fence(matchID: string): Fence {
+    return { node: this.opts.node, epoch: this.held.get(matchID) ?? -1 };
   }
 
   /** Whether the lease row still names this node at the epoch it holds (after a refused write). */

@@ -85,7 +85,7 @@ export async function clusterNode(config: ClusterConfig, log: Logger): Promise<C
         if (message.node === config.node) l.dropped(message.matchID, message.epoch);
       });
       storage.fence = {
-        condition: (matchID, from) => l.fence(matchID, from),
+        holder: (matchID) => l.fence(matchID),
         refused: async (matchID) => {
           if (await l.stillHeld(matchID)) return false;
           l.lose(matchID, 'fenced');

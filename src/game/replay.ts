@@ -1,7 +1,7 @@
 // Replays a match record through the rules: the same setup data, seed and clock readings, and every
 // action in order, through boardgame.io's own reducer (as its master runs it). The final state
 // must equal the recorded one exactly; `replayRecord` says where it first went astray if not.
-import type { State } from 'boardgame.io';
+import type { LogEntry, State } from 'boardgame.io';
 import { CreateGameReducer, InitializeGame } from 'boardgame.io/internal';
 import { makeBackchannel } from '.';
 import type { MatchRecord } from './record';
@@ -44,5 +44,41 @@ export function replayRecord(
       );
     each?.(state, i + 1);
   });
+  return state;
+}
+
+let replayClock = 0;
+let tailReducer: ReturnType<typeof CreateGameReducer> | undefined;
+
+/**
+ * The state a stored state leads to through the log entries written after it: the server's
+ * storage writes the whole state only every few moves (server/storage.ts), and a read replays the
+ * moves since through boardgame.io's reducer, as its master ran them, each at the time its entry
+ * was stamped with. Events in the log (a turn's end, the match's end) follow from the moves and
+ * are not replayed themselves. Throws when a move is refused on the way: the log does not lead
+ * from that state.
+ */
+export function replayLogTail(
+  state: State<BackchannelState>,
+  entries: LogEntry[],
+): State<BackchannelState> {
+  tailReducer ??= CreateGameReducer({ game: makeBackchannel({ now: () => replayClock }) });
+  for (const entry of entries) {
+    if (entry.action.type !== 'MAKE_MOVE') continue;
+    const at = (entry.metadata as { at?: unknown } | undefined)?.at;
+    if (typeof at !== 'number' || entry._stateID !== state._stateID)
+      throw new ReplayError(
+        `log entry for state ${entry._stateID} does not follow state ${state._stateID}`,
+      );
+    replayClock = at;
+    const next = tailReducer(state, entry.action as never) as State<BackchannelState> & {
+      transients?: unknown;
+    };
+    if (next._stateID === state._stateID)
+      throw new ReplayError(`${entry.action.payload.type} was refused on replay`);
+    // As the master stores it: without the step's own log, nor anything transient.
+    const { deltalog: _log, transients: _transients, ...stored } = next;
+    state = stored as State<BackchannelState>;
+  }
   return state;
 }

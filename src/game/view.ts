@@ -6,9 +6,26 @@ import { getScenario } from './scenario';
 import { breakoutRevealed } from './tracks';
 import type { BackchannelState, Memo, PrincipalSeat, Proposal, Seat, SeatView } from './types';
 
-const clone = <T>(value: T): T => structuredClone(value);
+type Clone = <T>(value: T) => T;
+const deep: Clone = (value) => structuredClone(value);
+const same: Clone = (value) => value;
 
-export function viewFor(G: BackchannelState, playerID: string | null | undefined): SeatView {
+export interface ViewOptions {
+  /**
+   * Share the state's own objects instead of copying them. For a caller that only reads the view
+   * and drops it (the server serialises it at once: server/filter.ts); boardgame.io's states are
+   * never changed in place, so a shared part stays as it was. Anyone who may change the view in
+   * place (a bot trying moves on it) takes the default, a copy of its own.
+   */
+  share?: boolean;
+}
+
+export function viewFor(
+  G: BackchannelState,
+  playerID: string | null | undefined,
+  opts: ViewOptions = {},
+): SeatView {
+  const clone = opts.share ? same : deep;
   if (G.final) return clone(G);
   const seat: Seat | null = isSeat(playerID) ? playerID : null;
   const scenario = getScenario(G.options.scenario);
@@ -58,9 +75,9 @@ export function viewFor(G: BackchannelState, playerID: string | null | undefined
     view.agendas = { [seat]: clone(G.agendas[seat] ?? []) };
     if (seat === '0' && G.postures['0']) view.postures['0'] = clone(G.postures['0']);
     if (seat === '1' && G.postures['1']) view.postures['1'] = clone(G.postures['1']);
-    view.memos = G.memos.filter((m) => m.author === seat).map((m) => authorsMemo(m));
+    view.memos = G.memos.filter((m) => m.author === seat).map((m) => authorsMemo(m, clone));
     view.proposals = G.proposals.flatMap((p) => {
-      const shown = principalsProposal(p, seat);
+      const shown = principalsProposal(p, seat, clone);
       return shown ? [shown] : [];
     });
     if (seat === '1') {
@@ -72,7 +89,7 @@ export function viewFor(G: BackchannelState, playerID: string | null | undefined
 }
 
 /** The author knows what it wrote and what is public (leaked, expired); the rest is the broker's. */
-function authorsMemo(m: Memo): Memo {
+function authorsMemo(m: Memo, clone: Clone): Memo {
   const known = m.status === 'draft' || m.status === 'leaked' || m.status === 'expired';
   return {
     id: m.id,
@@ -88,7 +105,7 @@ function authorsMemo(m: Memo): Memo {
 }
 
 /** A proposal as a principal may see it: delivered to it, or back to it for ratification. */
-function principalsProposal(p: Proposal, seat: PrincipalSeat): Proposal | null {
+function principalsProposal(p: Proposal, seat: PrincipalSeat, clone: Clone): Proposal | null {
   const recipient = p.recipients.includes(seat);
   // The author sees its relayed memo once the recipient's acceptance has sent it back for
   // ratification (when the response step ends), not while the recipient is still answering.

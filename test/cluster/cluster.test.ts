@@ -8,7 +8,8 @@
 // - the killed node, restarted, takes its matches again (the other node is told to drop them).
 import type { State } from 'boardgame.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres, type SqlClient } from '../../server/storage';
+import { openPostgres, SqlStorage, type SqlClient } from '../../server/storage';
+import { replayLogTail } from '../../src/game/replay';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import {
   Policy,
@@ -94,12 +95,16 @@ describe.runIf(runClusterTests())('two nodes behind nginx', { timeout: 120_000 }
       .map((a) => a.payload.type);
   }
 
+  /** The match's state as storage holds it: its last snapshot and the moves logged since. */
   async function storedState(matchID: string): Promise<State<BackchannelState>> {
-    const { rows } = await sql.query<{ state: string }>(
-      `SELECT state FROM bc_matches WHERE id = $1`,
-      [matchID],
-    );
-    return JSON.parse(rows[0]!.state) as State<BackchannelState>;
+    // A storage of its own with nothing in memory, so every call reads the database.
+    const storage = new SqlStorage(sql, () => null, {
+      replay: (state, entries) => replayLogTail(state as State<BackchannelState>, entries),
+    });
+    const { state } = (await storage.fetch(matchID, { state: true })) as {
+      state: State<BackchannelState>;
+    };
+    return state;
   }
 
   it('spreads matches over both nodes and plays them to the end, each on one node', async () => {

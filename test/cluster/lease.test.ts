@@ -65,7 +65,7 @@ describe.runIf(runClusterTests())('leases and fencing on PostgreSQL', () => {
       leases.onLost = (m) => void node.lost.push(m);
       leases.onTakenFrom = (m, from, epoch) => void node.takenFrom.push(`${m}:${from}:${epoch}`);
       storage.fence = {
-        condition: (m, from) => leases.fence(m, from),
+        holder: (m) => leases.fence(m),
         refused: async (m) => {
           if (await leases.stillHeld(m)) return false;
           leases.lose(m, 'fenced');

@@ -5,7 +5,9 @@ import type { LogEntry, State } from 'boardgame.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import { viewFor } from '../../src/game/view';
 import type { BackchannelState, Clause, Seat } from '../../src/game/types';
+import { replayRecord } from '../../src/game/replay';
 import { advanceTo, allDone, localMatch, table, type LocalMatch, type Table } from './harness';
+import { playedRecord } from './played-record';
 
 const SEATS: Seat[] = ['0', '1', '2'];
 const settle = () => new Promise((r) => setTimeout(r, 5));
@@ -44,6 +46,22 @@ function relayed(): { t: Table; proposal: string; a1: string } {
 }
 
 describe('viewFor', () => {
+  it('shares the state’s parts when asked (the server), with the same content as a copy', () => {
+    let states = 0;
+    replayRecord(playedRecord('view-share'), (state) => {
+      states++;
+      for (const seat of [...SEATS, null]) {
+        const copy = viewFor(state.G, seat);
+        const shared = viewFor(state.G, seat, { share: true });
+        expect(JSON.stringify(shared)).toBe(JSON.stringify(copy));
+        // The copy is a copy; the shared view holds the state's own objects.
+        expect(copy.feed).not.toBe(state.G.feed);
+        expect(shared.feed).toBe(state.G.feed);
+      }
+    });
+    expect(states).toBeGreaterThan(30);
+  });
+
   it('gives the spectator the public information only', () => {
     const { t } = relayed();
     const G = t.G;
