@@ -1,5 +1,6 @@
 // `npm start`: builds the browser app if it is missing or older than its sources, then serves it,
 // the Lobby API and the game's sockets on one port, and prints the address (server/serve.ts).
+import './env';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { failed, serve } from './serve';
