@@ -12,23 +12,56 @@ import { makeBackchannel } from '../../src/game';
 import { replayLogTail } from '../../src/game/replay';
 import type { BackchannelState, Seat } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
-import { openPglite, SqlStorage, type SqlClient } from '../../server/storage';
+import { openPglite, openPostgres, SqlStorage, type SqlClient } from '../../server/storage';
 import { tempDir } from './harness';
+import { runPostgresTests, startPostgres, type Postgres } from './postgres';
 
 type BcState = State<BackchannelState>;
 const deadlineOf = (state: State) => (state as BcState).G.clock?.deadline ?? null;
 const replay = (state: State, entries: LogEntry[]) => replayLogTail(state as BcState, entries);
 
-describe('snapshots every few moves, the log replayed on a read', () => {
-  let dir: string;
+const engines: [string, () => Promise<{ sql: SqlClient; stop: () => Promise<void> }>][] = [
+  [
+    'PGlite (the default)',
+    async () => {
+      const dir = tempDir('bc-snap-');
+      const sql = await openPglite(dir);
+      return {
+        sql,
+        stop: async () => {
+          await sql.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+];
+if (runPostgresTests())
+  engines.push([
+    'PostgreSQL',
+    async () => {
+      const pg: Postgres = await startPostgres();
+      const sql = await openPostgres(pg.url);
+      return {
+        sql,
+        stop: async () => {
+          await sql.close();
+          await pg.stop();
+        },
+      };
+    },
+  ]);
+
+describe.each(engines)('snapshots every few moves, the log replayed on a read: %s', (_, open) => {
   let sql: SqlClient;
+  let stop: (() => Promise<void>) | undefined;
+  // A database given by TEST_DATABASE_URL outlives the run: ids of this run only.
+  const run = Date.now().toString(36);
   beforeAll(async () => {
-    dir = tempDir('bc-snap-');
-    sql = await openPglite(dir);
-  });
+    ({ sql, stop } = await open());
+  }, 120_000);
   afterAll(async () => {
-    await sql?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await stop?.();
   });
 
   /** Plays a whole match on `storage`; after each move `check` sees the master's state. */
@@ -102,17 +135,17 @@ describe('snapshots every few moves, the log replayed on a read', () => {
     let moves = 0;
     let replayed = 0;
     let snapshots = 0;
-    const end = await play('snap-1', 'snapshots-1', storage, async (state) => {
+    const end = await play(`snap-1-${run}`, 'snapshots-1', storage, async (state) => {
       moves++;
       const cold = new SqlStorage(sql, deadlineOf, { replay, snapshotEvery: 5 });
-      const read = (await cold.fetch('snap-1', { state: true })) as { state: BcState };
+      const read = (await cold.fetch(`snap-1-${run}`, { state: true })) as { state: BcState };
       expect(JSON.stringify(read.state), `after move ${moves}`).toBe(JSON.stringify(state));
       const [unfinished] = await cold.unfinishedStates();
       if (!state.ctx.gameover)
         expect(JSON.stringify(unfinished?.state), 'the state re-armed at boot').toBe(
           JSON.stringify(state),
         );
-      if ((await snapSeq('snap-1')) === null) snapshots++;
+      if ((await snapSeq(`snap-1-${run}`)) === null) snapshots++;
       else replayed++;
     });
     expect(moves).toBeGreaterThan(30);
@@ -121,7 +154,7 @@ describe('snapshots every few moves, the log replayed on a read', () => {
     expect(snapshots).toBeGreaterThanOrEqual(Math.floor(moves / 5));
     expect(snapshots).toBeLessThan(moves / 2);
     // The end is always written whole: a finished match reads without any replay.
-    expect(await snapSeq('snap-1')).toBeNull();
+    expect(await snapSeq(`snap-1-${run}`)).toBeNull();
     expect(end.G.final).toBeDefined();
   }, 120_000);
 
@@ -129,11 +162,11 @@ describe('snapshots every few moves, the log replayed on a read', () => {
     const storage = new SqlStorage(sql, deadlineOf, { replay, snapshotEvery: 1_000 });
     await storage.connect();
     let checked = false;
-    await play('snap-2', 'snapshots-2', storage, async (state) => {
+    await play(`snap-2-${run}`, 'snapshots-2', storage, async (state) => {
       if (checked || state._stateID < 3) return;
       checked = true;
       const blind = new SqlStorage(sql, deadlineOf);
-      await expect(blind.fetch('snap-2', { state: true })).rejects.toThrow(/replay needed/);
+      await expect(blind.fetch(`snap-2-${run}`, { state: true })).rejects.toThrow(/replay needed/);
     });
     expect(checked).toBe(true);
   }, 120_000);
@@ -142,8 +175,8 @@ describe('snapshots every few moves, the log replayed on a read', () => {
     const storage = new SqlStorage(sql, deadlineOf, { replay, snapshotEvery: 1 });
     await storage.connect();
     let tails = 0;
-    await play('snap-3', 'snapshots-3', storage, async () => {
-      if ((await snapSeq('snap-3')) !== null) tails++;
+    await play(`snap-3-${run}`, 'snapshots-3', storage, async () => {
+      if ((await snapSeq(`snap-3-${run}`)) !== null) tails++;
     });
     expect(tails).toBe(0);
   }, 120_000);
