@@ -8,7 +8,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Context, Next } from 'koa';
 import serveStatic from 'koa-static';
 import { Server } from 'boardgame.io/server';
-import type { State } from 'boardgame.io';
+import type { LogEntry, State } from 'boardgame.io';
 import { pino, type Logger } from 'pino';
 import { Backchannel } from '../src/game';
 import { replayLogTail } from '../src/game/replay';
@@ -36,6 +36,18 @@ export interface RunningServer {
 export function makeLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, base: { service: 'backchannel' } });
 }
+
+/**
+ * Whether a match may have server bots once its logged moves are replayed: bots are in its stored
+ * state's options, or a move since may have given it some (the lobby's start, a facilitator's
+ * action). The others need no replay at boot.
+ */
+function mayHaveBots(snapshot: State, tail: LogEntry[]): boolean {
+  const G = snapshot.G as BackchannelState;
+  if (Object.keys(G.options?.bots ?? {}).length > 0) return true;
+  return tail.some((e) => e.action.type === 'MAKE_MOVE' && BOT_MOVES.has(e.action.payload.type));
+}
+const BOT_MOVES = new Set(['start', 'facilitate']);
 
 export async function startServer(
   config: Config,
@@ -190,7 +202,7 @@ export async function startServer(
     for (const { matchID, deadline } of await storage.pendingDeadlines())
       scheduler.arm(matchID, deadline);
     // And bots (setupData's, or a seminar facilitator's) take up their unfinished matches again.
-    for (const { matchID, state } of await storage.unfinishedStates())
+    for (const { matchID, state } of await storage.unfinishedStates(mayHaveBots))
       bots.fromState(matchID, state as State<BackchannelState>);
   }
 

@@ -82,6 +82,7 @@ export class BotSeats {
     this.timers.delete(key);
     try {
       let step = '';
+      let made = '';
       const applied = await this.runner.serverMove(matchID, (state) => {
         const { G } = state;
         if (state.ctx.gameover !== undefined || G.paused || !G.pending.includes(seat)) return null;
@@ -98,8 +99,10 @@ export class BotSeats {
             ? null
             : this.bot(matchID, seat, spec).decide(viewFor(G, seat));
         const action = decided ?? { move: 'done', args: [] };
+        made = action.move;
         return { move: action.move, args: action.args, seat };
       });
+      if (applied) this.log.info({ event: 'bot-move', matchID, seat, move: made }, 'bot move');
       // A move the rules refused saves nothing, so nothing would wake the bot again: it says done.
       if (!applied && step !== '')
         await this.runner.serverMove(matchID, (state) => {

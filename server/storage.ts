@@ -431,17 +431,29 @@ export class SqlStorage extends Async {
     return this.replay(snapshot, tail);
   }
 
-  /** Every unfinished match, for re-arming timers and bots at boot. */
-  async unfinishedStates(): Promise<{ matchID: string; state: State }[]> {
+  /**
+   * Every unfinished match, for re-arming timers and bots at boot. `needed` may pass over a match
+   * from its stored snapshot and the log rows after it, before those are replayed (a restart with
+   * thousands of unfinished matches replays only the ones it needs).
+   */
+  async unfinishedStates(
+    needed: (snapshot: State, tail: LogEntry[]) => boolean = () => true,
+  ): Promise<{ matchID: string; state: State }[]> {
     const { rows } = await this.sql.query<{ id: string; state: State; tail: unknown }>(
       `SELECT id, state, ${TAIL} FROM bc_matches m WHERE NOT gameover`,
     );
-    return rows.map((r) => ({
-      matchID: r.id,
-      state:
-        this.cache.get(r.id)?.state ??
-        this.current(parseJson<State>(r.state), parseJson<LogEntry[] | null>(r.tail) ?? []),
-    }));
+    const out: { matchID: string; state: State }[] = [];
+    for (const r of rows) {
+      const cached = this.cache.get(r.id)?.state;
+      if (cached) {
+        out.push({ matchID: r.id, state: cached });
+        continue;
+      }
+      const snapshot = parseJson<State>(r.state);
+      const tail = parseJson<LogEntry[] | null>(r.tail) ?? [];
+      if (needed(snapshot, tail)) out.push({ matchID: r.id, state: this.current(snapshot, tail) });
+    }
+    return out;
   }
 
   /** Every unfinished match with a deadline, for re-arming at boot. */

@@ -4,7 +4,7 @@
 // another order, so B set the same posture hundreds of times a step until the deadline.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchRecord } from '../../src/game/record';
-import { GAME, sleep, startServer, type ServerHandle } from './harness';
+import { GAME, sleep, startServer, tempDir, type ServerHandle } from './harness';
 
 let server: ServerHandle;
 
@@ -58,6 +58,63 @@ describe('server bots', () => {
       const postures = record!.actions.filter((a) => a.move === 'setPosture');
       expect(postures.length).toBeLessThanOrEqual(2 * 4 * 2);
       expect(record!.final.final?.outcome).toEqual(expect.any(String));
+    },
+  );
+
+  it(
+    'take up their match again after a SIGKILL, from the state its logged moves lead to',
+    { timeout: 150_000 },
+    async () => {
+      // The whole state is written only at the start: every move before the kill is in the log
+      // only, so the restarted server must replay them to know whose turn it is.
+      const dataDir = tempDir('bc-bots-restart-');
+      const env = { BOT_PACE: '0', SNAPSHOT_EVERY: '1000' };
+      let first: ServerHandle | undefined = await startServer({ dataDir, env });
+      let second: ServerHandle | undefined;
+      try {
+        const level = { level: 'normal' };
+        const created = await fetch(`${first.url}/games/${GAME}/create`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            numPlayers: 3,
+            setupData: {
+              rounds: 4,
+              // Long steps: the bots end each one long before its deadline, so a deadline that
+              // fires during the restart cannot be what moves the match on.
+              timers: { drafting: 30, mediation: 30, response: 30, press: 30 },
+              bots: { '0': level, '1': level, '2': level },
+            },
+          }),
+        });
+        expect(created.status).toBe(200);
+        const { matchID } = (await created.json()) as { matchID: string };
+        const moves = (h: ServerHandle) => h.logs.filter((l) => l.event === 'bot-move').length;
+        for (let i = 0; i < 200 && moves(first) < 5; i++) await sleep(50);
+        expect(moves(first), 'bot moves before the kill').toBeGreaterThanOrEqual(5);
+        await first.kill('SIGKILL');
+        first = undefined;
+
+        second = await startServer({ dataDir, env });
+        let record: MatchRecord | undefined;
+        for (let i = 0; i < 120 && !record; i++) {
+          const res = await fetch(`${second.url}/api/matches/${matchID}/record`);
+          if (res.status === 200) record = (await res.json()) as MatchRecord;
+          else await sleep(1000);
+        }
+        expect(record, 'the match never ended after the restart').toBeDefined();
+        // The bots moved again at once, from the boot's replayed state, not only once a deadline
+        // had moved the match on (every state written arms them too).
+        const events = second.logs.map((l) => l.event);
+        const firstBot = events.indexOf('bot-move');
+        const firstDeadline = events.indexOf('deadline');
+        expect(firstBot).toBeGreaterThanOrEqual(0);
+        expect(firstDeadline === -1 || firstBot < firstDeadline, events.join(' ')).toBe(true);
+        expect(record!.final.final?.outcome).toEqual(expect.any(String));
+      } finally {
+        await first?.kill('SIGKILL');
+        await second?.stop();
+      }
     },
   );
 });
