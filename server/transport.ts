@@ -62,6 +62,13 @@ function viewText(view: State): string {
   return text;
 }
 
+/** A task refused because the server is stopping (nothing of it ran). */
+export class ServerClosing extends Error {
+  constructor() {
+    super('the server is stopping');
+  }
+}
+
 function sameSecret(a: string | undefined | null, b: string | undefined | null): boolean {
   if (typeof a !== 'string' || typeof b !== 'string') return false;
   const x = Buffer.from(a);
@@ -86,6 +93,8 @@ export class GuardedTransport {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly pubSub: PubSub;
   private filter!: ReturnType<typeof makeOutgoingFilter>;
+  /** Set by close(): no new task runs, and close() waits for the ones under way. */
+  private closing = false;
 
   constructor(
     private readonly opts: TransportOptions,
@@ -184,6 +193,7 @@ export class GuardedTransport {
   }
 
   private fail(socket: Socket, err: unknown): void {
+    if (err instanceof ServerClosing) return;
     this.opts.log.error(
       { event: 'error', socket: socket.id, err: String(err) },
       'socket handler failed',
@@ -198,6 +208,7 @@ export class GuardedTransport {
 
   /** Runs `task` after every earlier task of the same match (one writer per match). */
   enqueue<T>(matchID: string, task: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new ServerClosing());
     const previous = this.queues.get(matchID) ?? Promise.resolve();
     const claim = this.claim;
     const run = claim ? () => claim(matchID).then(task) : task;
@@ -427,6 +438,8 @@ export class GuardedTransport {
       state: State<BackchannelState>,
     ) => { move: string; args: unknown[]; seat?: string } | null,
   ): Promise<boolean> {
+    // A stopping server runs no more deadlines or bot moves: the next start re-arms them.
+    if (this.closing) return Promise.resolve(false);
     return this.enqueue(matchID, async () => {
       const { state } = (await this.db.fetch(matchID, { state: true })) as {
         state?: State<BackchannelState>;
@@ -528,7 +541,13 @@ export class GuardedTransport {
     }
   }
 
+  /**
+   * Stops taking tasks, closes the sockets and waits until every match's queue has run out, so
+   * that storage, closed next, has every write that anyone was told of and none after.
+   */
   async close(): Promise<void> {
+    this.closing = true;
     await new Promise<void>((resolve) => (this.io ? this.io.close(() => resolve()) : resolve()));
+    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
   }
 }

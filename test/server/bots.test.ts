@@ -2,6 +2,8 @@
 // played by the real server on 2-second steps. Each seat makes a handful of moves a step and the
 // match ends. (A bot once compared postures as JSON text: the database gives keys back in
 // another order, so B set the same posture hundreds of times a step until the deadline.)
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatchRecord } from '../../src/game/record';
 import { GAME, sleep, startServer, tempDir, type ServerHandle } from './harness';
@@ -117,4 +119,41 @@ describe('server bots', () => {
       }
     },
   );
+
+  it('a clean stop (SIGTERM) leaves no move to replay', { timeout: 150_000 }, async () => {
+    const dataDir = tempDir('bc-bots-stop-');
+    const env = { BOT_PACE: '0', SNAPSHOT_EVERY: '1000' };
+    const running = await startServer({ dataDir, env });
+    try {
+      const level = { level: 'normal' };
+      const created = await fetch(`${running.url}/games/${GAME}/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          numPlayers: 3,
+          setupData: {
+            rounds: 4,
+            timers: { drafting: 30, mediation: 30, response: 30, press: 30 },
+            bots: { '0': level, '1': level, '2': level },
+          },
+        }),
+      });
+      expect(created.status).toBe(200);
+      const moves = () => running.logs.filter((l) => l.event === 'bot-move').length;
+      for (let i = 0; i < 200 && moves() < 5; i++) await sleep(50);
+      expect(moves()).toBeGreaterThanOrEqual(5);
+      await running.kill('SIGTERM');
+      const db = await PGlite.create(join(dataDir, 'pglite'));
+      try {
+        const { rows } = await db.query<{ tails: number }>(
+          `SELECT count(*)::int AS tails FROM bc_matches WHERE snap_seq IS NOT NULL`,
+        );
+        expect(rows[0]!.tails).toBe(0);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await running.stop();
+    }
+  });
 });

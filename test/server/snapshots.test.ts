@@ -171,6 +171,31 @@ describe.each(engines)('snapshots every few moves, the log replayed on a read: %
     expect(checked).toBe(true);
   }, 120_000);
 
+  it('a clean stop writes the whole state of every match it holds', async () => {
+    const storage = new SqlStorage(sql, deadlineOf, { replay, snapshotEvery: 1_000 });
+    await storage.connect();
+    const id = `snap-4-${run}`;
+    let flushed = false;
+    await play(id, 'snapshots-4', storage, async (state) => {
+      if (flushed || state._stateID < 10) return;
+      flushed = true;
+      expect(await snapSeq(id), 'moves in the log only').not.toBeNull();
+      expect(await storage.flush()).toBe(1);
+      expect(await snapSeq(id), 'the state written whole').toBeNull();
+      // Read back without any replay, it is the master's.
+      const blind = new SqlStorage(sql, deadlineOf);
+      const read = (await blind.fetch(id, { state: true })) as { state: BcState };
+      expect(JSON.stringify(read.state)).toBe(JSON.stringify(state));
+      // Nothing is left to write; the next move is logged after this snapshot.
+      expect(await storage.flush()).toBe(0);
+    });
+    expect(flushed).toBe(true);
+    // The moves after the flush replay from it.
+    const cold = new SqlStorage(sql, deadlineOf, { replay });
+    const end = (await cold.fetch(id, { state: true })) as { state: BcState };
+    expect(end.state.ctx.gameover).toBeDefined();
+  }, 120_000);
+
   it('writes every move whole when told to (snapshotEvery 1)', async () => {
     const storage = new SqlStorage(sql, deadlineOf, { replay, snapshotEvery: 1 });
     await storage.connect();
