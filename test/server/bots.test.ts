@@ -2,6 +2,8 @@
 // played by the real server on 2-second steps. Each seat makes a handful of moves a step and the
 // match ends. (A bot once compared postures as JSON text: the database gives keys back in
 // another order, so B set the same posture hundreds of times a step until the deadline.)
+// Then restarts: after a SIGKILL the bots take their match up again from the state its logged
+// moves lead to, and a clean stop leaves no move to replay (docs/STORAGE.md, "Snapshots").
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,33 +19,52 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A 4-round match with normal bots in every seat, each step `seconds` long; its id. */
+async function botMatch(url: string, seconds: number): Promise<string> {
+  const level = { level: 'normal' };
+  const created = await fetch(`${url}/games/${GAME}/create`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      numPlayers: 3,
+      setupData: {
+        rounds: 4,
+        timers: { drafting: seconds, mediation: seconds, response: seconds, press: seconds },
+        bots: { '0': level, '1': level, '2': level },
+      },
+    }),
+  });
+  expect(created.status).toBe(200);
+  return ((await created.json()) as { matchID: string }).matchID;
+}
+
+/** The match's record once it has ended (polled for up to two minutes), or undefined. */
+async function recordOf(url: string, matchID: string): Promise<MatchRecord | undefined> {
+  for (let i = 0; i < 120; i++) {
+    const res = await fetch(`${url}/api/matches/${matchID}/record`);
+    if (res.status === 200) return (await res.json()) as MatchRecord;
+    await sleep(1000);
+  }
+  return undefined;
+}
+
+/** The bot moves a server has logged so far. */
+const botMoves = (h: ServerHandle) => h.logs.filter((l) => l.event === 'bot-move').length;
+
+/** Waits until the server has logged at least `n` bot moves. */
+async function untilBotMoves(h: ServerHandle, n: number): Promise<void> {
+  for (let i = 0; i < 200 && botMoves(h) < n; i++) await sleep(50);
+  expect(botMoves(h), 'bot moves').toBeGreaterThanOrEqual(n);
+}
+
 describe('server bots', () => {
   it(
     'play a whole match in every seat, a few moves a step each',
     { timeout: 150_000 },
     async () => {
-      const level = { level: 'normal' };
-      const created = await fetch(`${server.url}/games/${GAME}/create`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          numPlayers: 3,
-          setupData: {
-            rounds: 4,
-            timers: { drafting: 2, mediation: 2, response: 2, press: 2 },
-            bots: { '0': level, '1': level, '2': level },
-          },
-        }),
-      });
-      expect(created.status).toBe(200);
-      const { matchID } = (await created.json()) as { matchID: string };
+      const matchID = await botMatch(server.url, 2);
 
-      let record: MatchRecord | undefined;
-      for (let i = 0; i < 120 && !record; i++) {
-        const res = await fetch(`${server.url}/api/matches/${matchID}/record`);
-        if (res.status === 200) record = (await res.json()) as MatchRecord;
-        else await sleep(1000);
-      }
+      const record = await recordOf(server.url, matchID);
       expect(record, 'the match never ended').toBeDefined();
 
       // Moves per seat per step, read off the record: the clock tells the steps apart only
@@ -74,36 +95,15 @@ describe('server bots', () => {
       let first: ServerHandle | undefined = await startServer({ dataDir, env });
       let second: ServerHandle | undefined;
       try {
-        const level = { level: 'normal' };
-        const created = await fetch(`${first.url}/games/${GAME}/create`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            numPlayers: 3,
-            setupData: {
-              rounds: 4,
-              // Long steps: the bots end each one long before its deadline, so a deadline that
-              // fires during the restart cannot be what moves the match on.
-              timers: { drafting: 30, mediation: 30, response: 30, press: 30 },
-              bots: { '0': level, '1': level, '2': level },
-            },
-          }),
-        });
-        expect(created.status).toBe(200);
-        const { matchID } = (await created.json()) as { matchID: string };
-        const moves = (h: ServerHandle) => h.logs.filter((l) => l.event === 'bot-move').length;
-        for (let i = 0; i < 200 && moves(first) < 5; i++) await sleep(50);
-        expect(moves(first), 'bot moves before the kill').toBeGreaterThanOrEqual(5);
+        // Long steps: the bots end each one long before its deadline, so a deadline that fires
+        // during the restart cannot be what moves the match on.
+        const matchID = await botMatch(first.url, 30);
+        await untilBotMoves(first, 5);
         await first.kill('SIGKILL');
         first = undefined;
 
         second = await startServer({ dataDir, env });
-        let record: MatchRecord | undefined;
-        for (let i = 0; i < 120 && !record; i++) {
-          const res = await fetch(`${second.url}/api/matches/${matchID}/record`);
-          if (res.status === 200) record = (await res.json()) as MatchRecord;
-          else await sleep(1000);
-        }
+        const record = await recordOf(second.url, matchID);
         expect(record, 'the match never ended after the restart').toBeDefined();
         // The bots moved again at once, from the boot's replayed state, not only once a deadline
         // had moved the match on (every state written arms them too).
@@ -125,23 +125,8 @@ describe('server bots', () => {
     const env = { BOT_PACE: '0', SNAPSHOT_EVERY: '1000' };
     const running = await startServer({ dataDir, env });
     try {
-      const level = { level: 'normal' };
-      const created = await fetch(`${running.url}/games/${GAME}/create`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          numPlayers: 3,
-          setupData: {
-            rounds: 4,
-            timers: { drafting: 30, mediation: 30, response: 30, press: 30 },
-            bots: { '0': level, '1': level, '2': level },
-          },
-        }),
-      });
-      expect(created.status).toBe(200);
-      const moves = () => running.logs.filter((l) => l.event === 'bot-move').length;
-      for (let i = 0; i < 200 && moves() < 5; i++) await sleep(50);
-      expect(moves()).toBeGreaterThanOrEqual(5);
+      await botMatch(running.url, 30);
+      await untilBotMoves(running, 5);
       await running.kill('SIGTERM');
       const db = await PGlite.create(join(dataDir, 'pglite'));
       try {
