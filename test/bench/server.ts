@@ -436,7 +436,8 @@ async function main(): Promise<void> {
   if (flags.only !== 'backchannel') {
     const trivial = await startChild(
       ['test/bench/trivial-server.ts'],
-      {},
+      // As the Backchannel server runs (server/env.ts): boardgame.io's production mode.
+      { NODE_ENV: process.env.NODE_ENV ?? 'production' },
       /listening on (\d+)/,
       (m) => `http://127.0.0.1:${m[1]}`,
     );
