@@ -78,6 +78,7 @@ function sameSecret(a: string | undefined | null, b: string | undefined | null):
 
 export class GuardedTransport {
   io?: IOServer;
+  private http?: HttpServer;
   private db!: SqlStorage;
   private game!: Game;
   private readonly bindings = new Map<string, Binding & { socket: Socket }>();
@@ -120,6 +121,7 @@ export class GuardedTransport {
   }
 
   private attach(server: HttpServer): void {
+    this.http = server;
     const io = new IOServer(server, {
       serveClient: false,
       maxHttpBufferSize: this.opts.maxPayloadBytes,
@@ -547,7 +549,20 @@ export class GuardedTransport {
    */
   async close(): Promise<void> {
     this.closing = true;
-    await new Promise<void>((resolve) => (this.io ? this.io.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (!this.io) return resolve();
+      // io.close() ends with the HTTP server's close, which waits for every open connection. A
+      // request under way is let finish (a page loading a script), but a browser whose socket was
+      // just closed reconnects at once on its keep-alive connection, and would hold the close
+      // open for ever: connections are closed as soon as they are idle, and all of them after 5 s.
+      const idle = setInterval(() => this.http?.closeIdleConnections(), 50);
+      const all = setTimeout(() => this.http?.closeAllConnections(), 5_000);
+      void this.io.close(() => {
+        clearInterval(idle);
+        clearTimeout(all);
+        resolve();
+      });
+    });
     while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
   }
 }
