@@ -42,6 +42,16 @@ export interface BrokerParams {
   holdBelow: number;
   /** A pure demand whose relay promises no more than this may be leaked (see leakWorth). */
   leakBelow: number;
+  /** The least spread it allows a side's bar once answers bound it on both sides. */
+  tightSpread: number;
+  /** A memo the recipient turns down with at least this chance, as written, has a gap to bridge. */
+  bridgeGap: number;
+  /** How much a bridging reframe must raise the chance that both sides sign. */
+  bridgeGain: number;
+  /** The bar (as reframeBar) for a reframe that bridges a gap. */
+  bridgeBar: number;
+  /** Capital a bridging reframe leaves at least (it may dig into `reserve`). */
+  bridgeReserve: number;
 }
 
 export const BROKER_PARAMS: BrokerParams = {
@@ -54,10 +64,17 @@ export const BROKER_PARAMS: BrokerParams = {
   reframeBar: 0,
   holdBelow: 0.4,
   leakBelow: 99,
+  tightSpread: 0.4,
+  bridgeGap: 0.4,
+  bridgeGain: 0.1,
+  bridgeBar: -1,
+  bridgeReserve: 0,
 };
 
 const RIVALRY = PRINCIPAL_PARAMS.none.rivalry;
 const BROKER_RIVALRY = PRINCIPAL_PARAMS.none.brokerRivalry;
+/** How unsure the broker is of a side's bar with nothing to bound it (logistic scale). */
+const SPREAD = 1.2;
 const logistic = (z: number) => 1 / (1 + Math.exp(-1.7 * z));
 const sideOfAuthor = (m: Memo): Side => (m.author === '0' ? 'A' : 'B');
 const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
@@ -102,11 +119,19 @@ export class NormalBroker {
       if (answer === 'accept') low = Math.max(low, bar - worth);
       else high = Math.min(high, bar - worth);
     }
+    this.spreads[side] = SPREAD;
     if (low === -Infinity && high === Infinity) return 0;
     if (low === -Infinity) return Math.min(0, high - 1);
     if (high === Infinity) return Math.max(0, low + 0.5);
+    // Bounded on both sides: the gap between what it accepted and what it turned down is what
+    // the broker is unsure of (an estimate of the side's bar, not of the table's numbers).
+    if (high > low)
+      this.spreads[side] = Math.min(SPREAD, Math.max(this.params.tightSpread, (high - low) / 2));
     return (low + high) / 2;
   }
+
+  /** How unsure it is of each side's bar (set by `offset`). */
+  private spreads: Record<Side, number> = { A: SPREAD, B: SPREAD };
 
   /** The chance a side accepts these clauses, `extra` rounds before signing. */
   acceptance(
@@ -122,7 +147,7 @@ export class NormalBroker {
     if (!mayGive(view, scenario, seat, gives)) return 0;
     const worth =
       publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) + offsets[side];
-    return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / 1.2);
+    return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / this.spreads[side]);
   }
 
   /** What a deal on these clauses is worth to the broker (per deal, mandate, credit). */
@@ -192,13 +217,18 @@ export class NormalBroker {
       memos: [memo.id],
     };
     if (memo.clauses.length === 0) return asIs;
-    const value = (clauses: Clause[], cost: number) => {
-      const p =
-        this.acceptance(view, scenario, recipient, clauses, 1, offsets) *
-        Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets) + 0.3);
-      return p * this.dealWorth(view, scenario, clauses, 1) - cost;
-    };
+    // The chance the recipient accepts and then the author ratifies what was delivered.
+    const joint = (clauses: Clause[]) =>
+      this.acceptance(view, scenario, recipient, clauses, 1, offsets) *
+      Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets) + 0.3);
+    const value = (clauses: Clause[], cost: number) =>
+      joint(clauses) * this.dealWorth(view, scenario, clauses, 1) - cost;
     asIs.worth = value(memo.clauses, 0);
+    // The gap it estimates: how likely the recipient is to turn the memo down as written.
+    const pAsIs = joint(memo.clauses);
+    const gap =
+      1 - this.acceptance(view, scenario, recipient, memo.clauses, 1, offsets) >=
+      this.params.bridgeGap;
     let best = asIs;
     if (!this.params.edits) return best;
     for (const keep of subsets(memo.clauses.length)) {
@@ -213,7 +243,10 @@ export class NormalBroker {
             memos: [memo.id],
           };
       }
-      if (capital - reframeCost < this.params.reserve) continue;
+      // A bridge may spend the reserve; any other reframe keeps it.
+      const affordable = capital - reframeCost >= 0;
+      const spare = capital - reframeCost >= this.params.reserve;
+      if (!affordable) continue;
       for (const i of keep) {
         const clause = memo.clauses[i]!;
         for (const delta of [-1, 1] as const) {
@@ -223,10 +256,16 @@ export class NormalBroker {
             j === i ? { ...clause, size: next.id } : memo.clauses[j]!,
           );
           const worth = value(changed, reframeCost) - 0.1 * struck.length;
-          if (
-            worth > best.worth + this.params.reframeBar &&
-            !clauseSetProblem(view, scenario, changed)
-          ) {
+          // A bridge: the recipient leans to turning the memo down, and one step makes the
+          // chance that both sides sign clearly better without making the deal worth less.
+          const bridge =
+            gap &&
+            this.params.bridgeReserve <= capital - reframeCost &&
+            joint(changed) >= pAsIs + this.params.bridgeGain &&
+            worth + reframeCost > asIs.worth;
+          if (!bridge && !spare) continue;
+          const bar = bridge ? this.params.bridgeBar : this.params.reframeBar;
+          if (worth > best.worth + bar && !clauseSetProblem(view, scenario, changed)) {
             const opts: Record<string, unknown> = { reframes: [{ clause: i, delta }] };
             if (struck.length > 0) opts.redactClauses = struck;
             best = { action: { move: 'relay', args: [memo.id, opts] }, worth, memos: [memo.id] };
