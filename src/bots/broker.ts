@@ -20,7 +20,7 @@ import {
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type { SeatView, Clause, Memo, Proposal, Side } from '../game/types';
-import { PRINCIPAL_PARAMS, threshold } from './principal';
+import { PRINCIPAL_PARAMS, threshold, wariness } from './principal';
 import type { BotAction } from './types';
 import { chanceMet, delayOf, outlook, publicValue, sizeDef, survival, type Outlook } from './value';
 
@@ -52,6 +52,8 @@ export interface BrokerParams {
   bridgeBar: number;
   /** Capital a bridging reframe leaves at least (it may dig into `reserve`). */
   bridgeReserve: number;
+  /** What a reframe that comes out costs it in the author's trust, in its own points. */
+  trustPrice: number;
 }
 
 export const BROKER_PARAMS: BrokerParams = {
@@ -65,10 +67,11 @@ export const BROKER_PARAMS: BrokerParams = {
   holdBelow: 0.4,
   leakBelow: 99,
   tightSpread: 0.4,
-  bridgeGap: 0.4,
+  bridgeGap: 0.3,
   bridgeGain: 0.1,
   bridgeBar: -1,
   bridgeReserve: 0,
+  trustPrice: 0,
 };
 
 const RIVALRY = PRINCIPAL_PARAMS.none.rivalry;
@@ -141,12 +144,18 @@ export class NormalBroker {
     clauses: readonly Clause[],
     extra: number,
     offsets: Record<Side, number>,
+    fromBroker = false,
   ): number {
     const seat = seatOfSide(side);
     const gives = clausesGivenBy(side, [...clauses]);
     if (!mayGive(view, scenario, seat, gives)) return 0;
+    // What the broker puts to a side (its ratification of a relayed memo, a bundle, a tabled
+    // proposal) meets that side's wariness: the reframes of its memos that came out (principal.ts).
+    const wary = fromBroker ? wariness(PRINCIPAL_PARAMS.none, view, seat) : 0;
     const worth =
-      publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) + offsets[side];
+      publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) +
+      offsets[side] -
+      wary;
     return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / this.spreads[side]);
   }
 
@@ -220,7 +229,7 @@ export class NormalBroker {
     // The chance the recipient accepts and then the author ratifies what was delivered.
     const joint = (clauses: Clause[]) =>
       this.acceptance(view, scenario, recipient, clauses, 1, offsets) *
-      Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets) + 0.3);
+      Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets, true) + 0.3);
     const value = (clauses: Clause[], cost: number) =>
       joint(clauses) * this.dealWorth(view, scenario, clauses, 1) - cost;
     asIs.worth = value(memo.clauses, 0);
@@ -255,7 +264,11 @@ export class NormalBroker {
           const changed = keep.map((j) =>
             j === i ? { ...clause, size: next.id } : memo.clauses[j]!,
           );
-          const worth = value(changed, reframeCost) - 0.1 * struck.length;
+          // If the recipient accepts, the reframe comes out to the author, who trusts the broker
+          // less from then on (principal.ts, wariness): a price beyond the capital.
+          const revealed = this.acceptance(view, scenario, recipient, changed, 1, offsets);
+          const worth =
+            value(changed, reframeCost) - 0.1 * struck.length - revealed * this.params.trustPrice;
           // A bridge: the recipient leans to turning the memo down, and one step makes the
           // chance that both sides sign clearly better without making the deal worth less.
           const bridge =
@@ -295,8 +308,8 @@ export class NormalBroker {
             const clauses = [...sa.map((i) => a.clauses[i]!), ...sb.map((i) => b.clauses[i]!)];
             if (clauseSetProblem(view, scenario, clauses)) continue;
             const p =
-              this.acceptance(view, scenario, 'A', clauses, 0, offsets) *
-              this.acceptance(view, scenario, 'B', clauses, 0, offsets);
+              this.acceptance(view, scenario, 'A', clauses, 0, offsets, true) *
+              this.acceptance(view, scenario, 'B', clauses, 0, offsets, true);
             const worth = p * this.dealWorth(view, scenario, clauses, 0) - cost;
             if (!best || worth > best.worth)
               best = {
@@ -335,9 +348,9 @@ export class NormalBroker {
     let best: Option | null = null;
     for (const clauses of sets) {
       if (clauseSetProblem(view, scenario, clauses)) continue;
-      const pA = this.acceptance(view, scenario, 'A', clauses, 0, offsets);
+      const pA = this.acceptance(view, scenario, 'A', clauses, 0, offsets, true);
       if (pA < 0.15) continue;
-      const p = pA * this.acceptance(view, scenario, 'B', clauses, 0, offsets);
+      const p = pA * this.acceptance(view, scenario, 'B', clauses, 0, offsets, true);
       if (p < 0.1) continue;
       const worth = p * this.dealWorth(view, scenario, clauses, 0) - cost;
       if (!best || worth > best.worth)

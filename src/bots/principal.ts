@@ -13,6 +13,7 @@ import {
   interdictionBlocked,
   mayGive,
   acceptedThisRound,
+  reframesRevealed,
   stonewallCost,
   zoneStart,
 } from '../game/facts';
@@ -68,6 +69,10 @@ export interface PrincipalParams {
    * offered), before trading; a broker may leak such a memo to expose the posturing.
    */
   anchorChance: number;
+  /** Trust in the broker it loses for each reframe of its own memos that comes out (from 1). */
+  trustLoss: number;
+  /** Points more it asks of what the broker puts to it, at no trust left (see `wariness`). */
+  distrust: number;
 }
 
 export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
@@ -83,6 +88,8 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0.3,
     stance: 'neutral',
     anchorChance: 0.15,
+    trustLoss: 0.5,
+    distrust: 0.6,
   },
   hawk: {
     rivalry: 0.9,
@@ -96,6 +103,8 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0.8,
     stance: 'hawk',
     anchorChance: 0.5,
+    trustLoss: 0.6,
+    distrust: 1,
   },
   dove: {
     rivalry: 0.4,
@@ -109,6 +118,8 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0,
     stance: 'dove',
     anchorChance: 0,
+    trustLoss: 0.3,
+    distrust: 0.4,
   },
   staller: {
     rivalry: 1,
@@ -122,6 +133,8 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0.4,
     stance: 'neutral',
     anchorChance: 0,
+    trustLoss: 0.5,
+    distrust: 0.6,
   },
 };
 
@@ -140,6 +153,17 @@ const STONEWALL_SLACK = 0.3;
 
 export const threshold = (p: PrincipalParams, view: SeatView, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
+
+/**
+ * How much more a principal asks of what the broker puts to it, from its trust in the broker as a
+ * source: trust starts at 1 and falls by `trustLoss` for each reframe of its own memos that came out
+ * (at ratification or through a leak). A wary principal forgives less at ratification and asks more
+ * of a bundle or a proposal the broker tables. The broker bot reads the same estimate.
+ */
+export function wariness(p: PrincipalParams, view: SeatView, seat: PrincipalSeat): number {
+  const trust = Math.max(0, 1 - p.trustLoss * reframesRevealed(view, seat));
+  return (1 - trust) * p.distrust;
+}
 
 // The rules' own facts (src/game/facts.ts), re-exported for the bots that import them from here.
 export { enrichmentRate, dueProposals };
@@ -397,8 +421,10 @@ export class NormalPrincipal {
     if (!mayGive(view, scenario, this.seat, givenBy(side, p.clauses))) return false;
     const extra = p.kind === 'relay' && p.stage === 'open' ? 1 : 0;
     const worth = principalValue(v ?? this.valuer(view, scenario), p.clauses, extra);
-    const ratifying = p.stage === 'ratification' ? 0.5 : 0;
-    return worth >= threshold(params, view) - ratifying - slack;
+    const wary = wariness(params, view, this.seat);
+    const ratifying = p.stage === 'ratification' ? 0.5 - wary : 0;
+    const brokers = p.kind === 'bundle' || p.kind === 'table' ? wary : 0;
+    return worth >= threshold(params, view) - ratifying + brokers - slack;
   }
 
   private respond(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {
