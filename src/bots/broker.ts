@@ -68,7 +68,7 @@ export const BROKER_PARAMS: BrokerParams = {
   leakBelow: 99,
   tightSpread: 0.4,
   bridgeGap: 0.3,
-  bridgeGain: 0.1,
+  bridgeGain: 0.07,
   bridgeBar: -1,
   bridgeReserve: 0,
   trustPrice: 0,
