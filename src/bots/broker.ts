@@ -67,7 +67,7 @@ export const BROKER_PARAMS: BrokerParams = {
   holdBelow: 0.4,
   leakBelow: 99,
   tightSpread: 0.4,
-  bridgeGap: 0.3,
+  bridgeGap: 0.25,
   bridgeGain: 0.07,
   bridgeBar: -1,
   bridgeReserve: 0,
@@ -233,11 +233,10 @@ export class NormalBroker {
     const value = (clauses: Clause[], cost: number) =>
       joint(clauses) * this.dealWorth(view, scenario, clauses, 1) - cost;
     asIs.worth = value(memo.clauses, 0);
-    // The gap it estimates: how likely the recipient is to turn the memo down as written.
     const pAsIs = joint(memo.clauses);
-    const gap =
-      1 - this.acceptance(view, scenario, recipient, memo.clauses, 1, offsets) >=
-      this.params.bridgeGap;
+    // The two sides are apart when the recipient would turn it down or the author would not
+    // ratify it: the chance that both sign, as written, leaves a gap.
+    const gap = 1 - pAsIs >= this.params.bridgeGap;
     let best = asIs;
     if (!this.params.edits) return best;
     for (const keep of subsets(memo.clauses.length)) {
