@@ -67,7 +67,7 @@ export const BROKER_PARAMS: BrokerParams = {
   holdBelow: 0.4,
   leakBelow: 99,
   tightSpread: 0.4,
-  bridgeGap: 0.25,
+  bridgeGap: 0.2,
   bridgeGain: 0.07,
   bridgeBar: -1,
   bridgeReserve: 0,
@@ -99,6 +99,8 @@ interface Option {
   /** Expected points for the broker. */
   worth: number;
   memos: string[];
+  /** A relay that bridges a gap with a reframe (see `relayOption`). */
+  bridge?: boolean;
 }
 
 export class NormalBroker {
@@ -280,7 +282,12 @@ export class NormalBroker {
           if (worth > best.worth + bar && !clauseSetProblem(view, scenario, changed)) {
             const opts: Record<string, unknown> = { reframes: [{ clause: i, delta }] };
             if (struck.length > 0) opts.redactClauses = struck;
-            best = { action: { move: 'relay', args: [memo.id, opts] }, worth, memos: [memo.id] };
+            best = {
+              action: { move: 'relay', args: [memo.id, opts] },
+              worth,
+              memos: [memo.id],
+              bridge,
+            };
           }
         }
       }
@@ -398,7 +405,9 @@ export class NormalBroker {
       const leak = this.leakWorth(view, scenario, memo, relay);
       if (leak) return { move: 'leak', args: [memo.id] };
       // Nothing worth passing on yet: wait a round for a better partner to bundle with.
-      if (relay.worth <= this.params.holdBelow && memo.clauses.length > 0 && holdable(memo))
+      // A bridge is judged before its capital (what it waited for, unless it promises little).
+      const gross = relay.worth + (relay.bridge ? 0.5 * mediationCosts(scenario).reframe : 0);
+      if (gross <= this.params.holdBelow && memo.clauses.length > 0 && holdable(memo))
         return { move: 'hold', args: [memo.id] };
       if (this.legal(view, relay.action)) return relay.action;
       const plain: BotAction = { move: 'relay', args: [memo.id] };

@@ -73,6 +73,11 @@ export interface PrincipalParams {
   trustLoss: number;
   /** Points more it asks of what the broker puts to it, at no trust left (see `wariness`). */
   distrust: number;
+  /**
+   * It retaliates for last round's incident (A tightens or interdicts, B slips the proxies' leash)
+   * while escalation is at most this; above it, it absorbs the blow.
+   */
+  retaliateUpTo: number;
 }
 
 export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
@@ -90,6 +95,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     anchorChance: 0.15,
     trustLoss: 0.5,
     distrust: 0.6,
+    retaliateUpTo: 6,
   },
   hawk: {
     rivalry: 0.9,
@@ -105,6 +111,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     anchorChance: 0.5,
     trustLoss: 0.6,
     distrust: 1,
+    retaliateUpTo: 6,
   },
   dove: {
     rivalry: 0.4,
@@ -120,6 +127,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     anchorChance: 0,
     trustLoss: 0.3,
     distrust: 0.4,
+    retaliateUpTo: -1,
   },
   staller: {
     rivalry: 1,
@@ -135,6 +143,7 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     anchorChance: 0,
     trustLoss: 0.5,
     distrust: 0.6,
+    retaliateUpTo: 4,
   },
 };
 
@@ -165,6 +174,11 @@ export function wariness(p: PrincipalParams, view: SeatView, seat: PrincipalSeat
   return (1 - trust) * p.distrust;
 }
 
+/** Whether it answers last round's incident in kind (see `retaliateUpTo`). */
+export const retaliates = (view: SeatView, p: PrincipalParams): boolean =>
+  view.tracks.escalation <= p.retaliateUpTo &&
+  view.incidents.some((i) => i.round === view.round - 1);
+
 // The rules' own facts (src/game/facts.ts), re-exported for the bots that import them from here.
 export { enrichmentRate, dueProposals };
 
@@ -181,6 +195,7 @@ export function postureA(view: SeatView, scenario: Scenario, p: PrincipalParams)
     enforcement =
       p.stance === 'hawk' || (choke && escalation <= 5 && oilPrice <= 2) ? 'interdict' : 'tighten';
   else if (oilLeak >= 2 && (choke || p.stance === 'hawk' || oilLeak >= 3)) enforcement = 'tighten';
+  if (retaliates(view, p) && !hot) enforcement = enforcement === 'hold' ? 'tighten' : 'interdict';
   if (enforcement === 'interdict' && interdictionBlocked(view)) enforcement = 'tighten';
   return { enforcement };
 }
@@ -200,6 +215,7 @@ export function postureB(view: SeatView, scenario: Scenario, p: PrincipalParams)
     (p.stance === 'hawk' || (wants('oilLeak', 'atLeast') && oilLeak < 3 && !verifying))
   )
     proxyLeash = 'unleash';
+  else if (proxyLeash === 'loose' && retaliates(view, p)) proxyLeash = 'unleash';
 
   const b = breakoutSeen(view, scenario, '1');
   const crisisAt = scenario.tracks.breakout.max;
