@@ -20,7 +20,7 @@ import {
 } from '../game/facts';
 import type { Scenario } from '../game/scenario/schema';
 import type { SeatView, Clause, Memo, Proposal, Side } from '../game/types';
-import { PRINCIPAL_PARAMS, threshold } from './principal';
+import { PRINCIPAL_PARAMS, threshold, wariness } from './principal';
 import type { BotAction } from './types';
 import { chanceMet, delayOf, outlook, publicValue, sizeDef, survival, type Outlook } from './value';
 
@@ -42,6 +42,18 @@ export interface BrokerParams {
   holdBelow: number;
   /** A pure demand whose relay promises no more than this may be leaked (see leakWorth). */
   leakBelow: number;
+  /** The least spread it allows a side's bar once answers bound it on both sides. */
+  tightSpread: number;
+  /** A memo the recipient turns down with at least this chance, as written, has a gap to bridge. */
+  bridgeGap: number;
+  /** How much a bridging reframe must raise the chance that both sides sign. */
+  bridgeGain: number;
+  /** The bar (as reframeBar) for a reframe that bridges a gap. */
+  bridgeBar: number;
+  /** Capital a bridging reframe leaves at least (it may dig into `reserve`). */
+  bridgeReserve: number;
+  /** What a reframe that comes out costs it in the author's trust, in its own points. */
+  trustPrice: number;
 }
 
 export const BROKER_PARAMS: BrokerParams = {
@@ -54,10 +66,18 @@ export const BROKER_PARAMS: BrokerParams = {
   reframeBar: 0,
   holdBelow: 0.4,
   leakBelow: 99,
+  tightSpread: 0.4,
+  bridgeGap: 0.2,
+  bridgeGain: 0.07,
+  bridgeBar: -1,
+  bridgeReserve: 0,
+  trustPrice: 0,
 };
 
 const RIVALRY = PRINCIPAL_PARAMS.none.rivalry;
 const BROKER_RIVALRY = PRINCIPAL_PARAMS.none.brokerRivalry;
+/** How unsure the broker is of a side's bar with nothing to bound it (logistic scale). */
+const SPREAD = 1.2;
 const logistic = (z: number) => 1 / (1 + Math.exp(-1.7 * z));
 const sideOfAuthor = (m: Memo): Side => (m.author === '0' ? 'A' : 'B');
 const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
@@ -79,6 +99,8 @@ interface Option {
   /** Expected points for the broker. */
   worth: number;
   memos: string[];
+  /** A relay that bridges a gap with a reframe (see `relayOption`). */
+  bridge?: boolean;
 }
 
 export class NormalBroker {
@@ -102,11 +124,19 @@ export class NormalBroker {
       if (answer === 'accept') low = Math.max(low, bar - worth);
       else high = Math.min(high, bar - worth);
     }
+    this.spreads[side] = SPREAD;
     if (low === -Infinity && high === Infinity) return 0;
     if (low === -Infinity) return Math.min(0, high - 1);
     if (high === Infinity) return Math.max(0, low + 0.5);
+    // Bounded on both sides: the gap between what it accepted and what it turned down is what
+    // the broker is unsure of (an estimate of the side's bar, not of the table's numbers).
+    if (high > low)
+      this.spreads[side] = Math.min(SPREAD, Math.max(this.params.tightSpread, (high - low) / 2));
     return (low + high) / 2;
   }
+
+  /** How unsure it is of each side's bar (set by `offset`). */
+  private spreads: Record<Side, number> = { A: SPREAD, B: SPREAD };
 
   /** The chance a side accepts these clauses, `extra` rounds before signing. */
   acceptance(
@@ -116,13 +146,19 @@ export class NormalBroker {
     clauses: readonly Clause[],
     extra: number,
     offsets: Record<Side, number>,
+    fromBroker = false,
   ): number {
     const seat = seatOfSide(side);
     const gives = clausesGivenBy(side, [...clauses]);
     if (!mayGive(view, scenario, seat, gives)) return 0;
+    // What the broker puts to a side (its ratification of a relayed memo, a bundle, a tabled
+    // proposal) meets that side's wariness: the reframes of its memos that came out (principal.ts).
+    const wary = fromBroker ? wariness(PRINCIPAL_PARAMS.none, view, seat) : 0;
     const worth =
-      publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) + offsets[side];
-    return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / 1.2);
+      publicValue(view, scenario, side, clauses, extra, RIVALRY, BROKER_RIVALRY) +
+      offsets[side] -
+      wary;
+    return logistic((worth - threshold(PRINCIPAL_PARAMS.none, view)) / this.spreads[side]);
   }
 
   /** What a deal on these clauses is worth to the broker (per deal, mandate, credit). */
@@ -192,13 +228,17 @@ export class NormalBroker {
       memos: [memo.id],
     };
     if (memo.clauses.length === 0) return asIs;
-    const value = (clauses: Clause[], cost: number) => {
-      const p =
-        this.acceptance(view, scenario, recipient, clauses, 1, offsets) *
-        Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets) + 0.3);
-      return p * this.dealWorth(view, scenario, clauses, 1) - cost;
-    };
+    // The chance the recipient accepts and then the author ratifies what was delivered.
+    const joint = (clauses: Clause[]) =>
+      this.acceptance(view, scenario, recipient, clauses, 1, offsets) *
+      Math.min(0.95, this.acceptance(view, scenario, author, clauses, 0, offsets, true) + 0.3);
+    const value = (clauses: Clause[], cost: number) =>
+      joint(clauses) * this.dealWorth(view, scenario, clauses, 1) - cost;
     asIs.worth = value(memo.clauses, 0);
+    const pAsIs = joint(memo.clauses);
+    // The two sides are apart when the recipient would turn it down or the author would not
+    // ratify it: the chance that both sign, as written, leaves a gap.
+    const gap = 1 - pAsIs >= this.params.bridgeGap;
     let best = asIs;
     if (!this.params.edits) return best;
     for (const keep of subsets(memo.clauses.length)) {
@@ -213,7 +253,10 @@ export class NormalBroker {
             memos: [memo.id],
           };
       }
-      if (capital - reframeCost < this.params.reserve) continue;
+      // A bridge may spend the reserve; any other reframe keeps it.
+      const affordable = capital - reframeCost >= 0;
+      const spare = capital - reframeCost >= this.params.reserve;
+      if (!affordable) continue;
       for (const i of keep) {
         const clause = memo.clauses[i]!;
         for (const delta of [-1, 1] as const) {
@@ -222,14 +265,29 @@ export class NormalBroker {
           const changed = keep.map((j) =>
             j === i ? { ...clause, size: next.id } : memo.clauses[j]!,
           );
-          const worth = value(changed, reframeCost) - 0.1 * struck.length;
-          if (
-            worth > best.worth + this.params.reframeBar &&
-            !clauseSetProblem(view, scenario, changed)
-          ) {
+          // If the recipient accepts, the reframe comes out to the author, who trusts the broker
+          // less from then on (principal.ts, wariness): a price beyond the capital.
+          const revealed = this.acceptance(view, scenario, recipient, changed, 1, offsets);
+          const worth =
+            value(changed, reframeCost) - 0.1 * struck.length - revealed * this.params.trustPrice;
+          // A bridge: the recipient leans to turning the memo down, and one step makes the
+          // chance that both sides sign clearly better without making the deal worth less.
+          const bridge =
+            gap &&
+            this.params.bridgeReserve <= capital - reframeCost &&
+            joint(changed) >= pAsIs + this.params.bridgeGain &&
+            worth + reframeCost > asIs.worth;
+          if (!bridge && !spare) continue;
+          const bar = bridge ? this.params.bridgeBar : this.params.reframeBar;
+          if (worth > best.worth + bar && !clauseSetProblem(view, scenario, changed)) {
             const opts: Record<string, unknown> = { reframes: [{ clause: i, delta }] };
             if (struck.length > 0) opts.redactClauses = struck;
-            best = { action: { move: 'relay', args: [memo.id, opts] }, worth, memos: [memo.id] };
+            best = {
+              action: { move: 'relay', args: [memo.id, opts] },
+              worth,
+              memos: [memo.id],
+              bridge,
+            };
           }
         }
       }
@@ -256,8 +314,8 @@ export class NormalBroker {
             const clauses = [...sa.map((i) => a.clauses[i]!), ...sb.map((i) => b.clauses[i]!)];
             if (clauseSetProblem(view, scenario, clauses)) continue;
             const p =
-              this.acceptance(view, scenario, 'A', clauses, 0, offsets) *
-              this.acceptance(view, scenario, 'B', clauses, 0, offsets);
+              this.acceptance(view, scenario, 'A', clauses, 0, offsets, true) *
+              this.acceptance(view, scenario, 'B', clauses, 0, offsets, true);
             const worth = p * this.dealWorth(view, scenario, clauses, 0) - cost;
             if (!best || worth > best.worth)
               best = {
@@ -296,9 +354,9 @@ export class NormalBroker {
     let best: Option | null = null;
     for (const clauses of sets) {
       if (clauseSetProblem(view, scenario, clauses)) continue;
-      const pA = this.acceptance(view, scenario, 'A', clauses, 0, offsets);
+      const pA = this.acceptance(view, scenario, 'A', clauses, 0, offsets, true);
       if (pA < 0.15) continue;
-      const p = pA * this.acceptance(view, scenario, 'B', clauses, 0, offsets);
+      const p = pA * this.acceptance(view, scenario, 'B', clauses, 0, offsets, true);
       if (p < 0.1) continue;
       const worth = p * this.dealWorth(view, scenario, clauses, 0) - cost;
       if (!best || worth > best.worth)
@@ -347,7 +405,9 @@ export class NormalBroker {
       const leak = this.leakWorth(view, scenario, memo, relay);
       if (leak) return { move: 'leak', args: [memo.id] };
       // Nothing worth passing on yet: wait a round for a better partner to bundle with.
-      if (relay.worth <= this.params.holdBelow && memo.clauses.length > 0 && holdable(memo))
+      // A bridge is judged before its capital (what it waited for, unless it promises little).
+      const gross = relay.worth + (relay.bridge ? 0.5 * mediationCosts(scenario).reframe : 0);
+      if (gross <= this.params.holdBelow && memo.clauses.length > 0 && holdable(memo))
         return { move: 'hold', args: [memo.id] };
       if (this.legal(view, relay.action)) return relay.action;
       const plain: BotAction = { move: 'relay', args: [memo.id] };

@@ -13,6 +13,7 @@ import {
   interdictionBlocked,
   mayGive,
   acceptedThisRound,
+  reframesRevealed,
   stonewallCost,
   zoneStart,
 } from '../game/facts';
@@ -68,6 +69,15 @@ export interface PrincipalParams {
    * offered), before trading; a broker may leak such a memo to expose the posturing.
    */
   anchorChance: number;
+  /** Trust in the broker it loses for each reframe of its own memos that comes out (from 1). */
+  trustLoss: number;
+  /** Points more it asks of what the broker puts to it, at no trust left (see `wariness`). */
+  distrust: number;
+  /**
+   * It retaliates for last round's incident (A tightens or interdicts, B slips the proxies' leash)
+   * while escalation is at most this; above it, it absorbs the blow.
+   */
+  retaliateUpTo: number;
 }
 
 export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
@@ -83,6 +93,9 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0.3,
     stance: 'neutral',
     anchorChance: 0.15,
+    trustLoss: 0.5,
+    distrust: 0.6,
+    retaliateUpTo: 6,
   },
   hawk: {
     rivalry: 0.9,
@@ -96,6 +109,9 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0.8,
     stance: 'hawk',
     anchorChance: 0.5,
+    trustLoss: 0.6,
+    distrust: 1,
+    retaliateUpTo: 6,
   },
   dove: {
     rivalry: 0.4,
@@ -109,6 +125,9 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0,
     stance: 'dove',
     anchorChance: 0,
+    trustLoss: 0.3,
+    distrust: 0.4,
+    retaliateUpTo: -1,
   },
   staller: {
     rivalry: 1,
@@ -122,6 +141,9 @@ export const PRINCIPAL_PARAMS: Record<Persona | 'none', PrincipalParams> = {
     blameChance: 0.4,
     stance: 'neutral',
     anchorChance: 0,
+    trustLoss: 0.5,
+    distrust: 0.6,
+    retaliateUpTo: 4,
   },
 };
 
@@ -141,6 +163,22 @@ const STONEWALL_SLACK = 0.3;
 export const threshold = (p: PrincipalParams, view: SeatView, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
 
+/**
+ * How much more a principal asks of what the broker puts to it, from its trust in the broker as a
+ * source: trust starts at 1 and falls by `trustLoss` for each reframe of its own memos that came out
+ * (at ratification or through a leak). A wary principal forgives less at ratification and asks more
+ * of a bundle or a proposal the broker tables. The broker bot reads the same estimate.
+ */
+export function wariness(p: PrincipalParams, view: SeatView, seat: PrincipalSeat): number {
+  const trust = Math.max(0, 1 - p.trustLoss * reframesRevealed(view, seat));
+  return (1 - trust) * p.distrust;
+}
+
+/** Whether it answers last round's incident in kind (see `retaliateUpTo`). */
+export const retaliates = (view: SeatView, p: PrincipalParams): boolean =>
+  view.tracks.escalation <= p.retaliateUpTo &&
+  view.incidents.some((i) => i.round === view.round - 1);
+
 // The rules' own facts (src/game/facts.ts), re-exported for the bots that import them from here.
 export { enrichmentRate, dueProposals };
 
@@ -157,6 +195,7 @@ export function postureA(view: SeatView, scenario: Scenario, p: PrincipalParams)
     enforcement =
       p.stance === 'hawk' || (choke && escalation <= 5 && oilPrice <= 2) ? 'interdict' : 'tighten';
   else if (oilLeak >= 2 && (choke || p.stance === 'hawk' || oilLeak >= 3)) enforcement = 'tighten';
+  if (retaliates(view, p) && !hot) enforcement = enforcement === 'hold' ? 'tighten' : 'interdict';
   if (enforcement === 'interdict' && interdictionBlocked(view)) enforcement = 'tighten';
   return { enforcement };
 }
@@ -176,6 +215,7 @@ export function postureB(view: SeatView, scenario: Scenario, p: PrincipalParams)
     (p.stance === 'hawk' || (wants('oilLeak', 'atLeast') && oilLeak < 3 && !verifying))
   )
     proxyLeash = 'unleash';
+  else if (proxyLeash === 'loose' && retaliates(view, p)) proxyLeash = 'unleash';
 
   const b = breakoutSeen(view, scenario, '1');
   const crisisAt = scenario.tracks.breakout.max;
@@ -397,8 +437,10 @@ export class NormalPrincipal {
     if (!mayGive(view, scenario, this.seat, givenBy(side, p.clauses))) return false;
     const extra = p.kind === 'relay' && p.stage === 'open' ? 1 : 0;
     const worth = principalValue(v ?? this.valuer(view, scenario), p.clauses, extra);
-    const ratifying = p.stage === 'ratification' ? 0.5 : 0;
-    return worth >= threshold(params, view) - ratifying - slack;
+    const wary = wariness(params, view, this.seat);
+    const ratifying = p.stage === 'ratification' ? 0.5 - wary : 0;
+    const brokers = p.kind === 'bundle' || p.kind === 'table' ? wary : 0;
+    return worth >= threshold(params, view) - ratifying + brokers - slack;
   }
 
   private respond(view: SeatView, scenario: Scenario, tweak: PrincipalTweak): BotAction {

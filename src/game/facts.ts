@@ -228,3 +228,29 @@ export function stonewallCost(scenario: Scenario): number {
 export function acceptedThisRound(G: SeatView, seat: PrincipalSeat): boolean {
   return G.proposals.some((p) => p.dueRound === G.round && p.answers[seat] === 'accept');
 }
+
+/**
+ * Reframes of this author's memos that have come out to it: clauses it wrote at one size and saw
+ * delivered at another when its relayed memo came back for ratification (the rules show the author
+ * the delivered wording once the recipient's acceptance ends the response step), and memos whose
+ * reframe a leak exposed. The same count from the author's view and from the broker's.
+ */
+export function reframesRevealed(G: SeatView, author: PrincipalSeat): number {
+  let n = 0;
+  const counted = new Set<string>();
+  for (const p of G.proposals) {
+    if (p.kind !== 'relay' || p.author !== author || p.stage === 'open') continue;
+    if (p.answers[p.recipients[0]!] !== 'accept') continue;
+    const memo = G.memos.find((m) => m.id === p.memoId);
+    if (!memo) continue;
+    let changed = 0;
+    p.shown.forEach((cl, i) => {
+      const written = memo.clauses[i];
+      if (cl && written && written.id === cl.id && written.size !== cl.size) changed++;
+    });
+    if (changed > 0) counted.add(memo.id);
+    n += changed;
+  }
+  for (const m of G.memos) if (m.author === author && m.exposed && !counted.has(m.id)) n++;
+  return n;
+}
