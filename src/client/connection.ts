@@ -123,13 +123,16 @@ export function startSolo(store: TableStore, opts: SoloOptions): Connection {
 
   for (const seat of ['0', '1', '2'] as const) {
     const spec = opts.bots[seat];
-    if (seat === opts.seat || !spec) continue;
-    seats[seat] = {
-      name: botLabel(spec),
-      connected: true,
-      bot: spec.level,
-    };
-    const client = make(seat);
+    if (!spec) continue;
+    // A bot may play the player's own seat too: the player watches it play from that chair.
+    const own = seat === opts.seat;
+    if (!own)
+      seats[seat] = {
+        name: botLabel(spec),
+        connected: true,
+        bot: spec.level,
+      };
+    const client = own ? human : make(seat);
     const bot = makeBot({
       seat,
       level: spec.level,
@@ -150,17 +153,20 @@ export function startSolo(store: TableStore, opts: SoloOptions): Connection {
       if (!state.G.pending.includes(seat)) return;
       timer = setTimeout(act, botDelay(spec.level, Math.random()) * (opts.pace ?? 1));
     });
-    stops.push(
-      unsubscribe,
-      () => timer !== undefined && clearTimeout(timer),
-      () => client.stop(),
-    );
+    stops.push(unsubscribe, () => timer !== undefined && clearTimeout(timer));
+    if (!own) stops.push(() => client.stop());
   }
+  const self = opts.bots[opts.seat];
   store.setState({
     mode: 'solo',
     phase: 'connecting',
     matchID,
-    seats: { ...seats, [opts.seat]: { name: 'You', connected: true } },
+    seats: {
+      ...seats,
+      [opts.seat]: self
+        ? { name: `You (a ${self.level} bot plays for you)`, connected: true, bot: self.level }
+        : { name: 'You', connected: true },
+    },
   });
   return { stop: () => stops.forEach((s) => s()) };
 }

@@ -197,6 +197,14 @@ function botsFor(
   return bots;
 }
 
+/** The player's own seat, when a bot plays it while the player watches. */
+function selfBot(form: HTMLFormElement, seat: Seat): Partial<Record<Seat, BotSeat>> {
+  const level = value(form, 'solo-self');
+  return (BOT_LEVELS as readonly string[]).includes(level)
+    ? { [seat]: { level: level as BotLevel } }
+    : {};
+}
+
 function botFields(prefix: string, allowNone: boolean): HTMLElement {
   const levels: [string, string][] = [
     ...(allowNone ? ([['none', 'A person (share a link)']] as [string, string][]) : []),
@@ -250,6 +258,15 @@ export function renderHome(actions: HomeActions): HTMLElement {
         ],
         '1',
       ),
+      select(
+        'Who plays your seat',
+        'solo-self',
+        [
+          ['you', 'You'],
+          ...BOT_LEVELS.map((l): [string, string] => [l, `Bot: ${l} (you watch it play)`]),
+        ],
+        'you',
+      ),
       botFields('solo', false),
     ),
     h('button', { type: 'submit', class: 'big' }, 'Start a solo match'),
@@ -263,7 +280,7 @@ export function renderHome(actions: HomeActions): HTMLElement {
         scenario: value(soloForm, 'solo-scenario'),
         rounds: Number(value(soloForm, 'solo-rounds')),
       },
-      bots: botsFor(soloForm, seat, 'solo'),
+      bots: { ...botsFor(soloForm, seat, 'solo'), ...selfBot(soloForm, seat) },
       pace: Number(value(soloForm, 'solo-pace')),
     });
   });
