@@ -68,7 +68,7 @@ export const BROKER_PARAMS: BrokerParams = {
   leakBelow: 99,
   tightSpread: 0.4,
   bridgeGap: 0.2,
-  bridgeGain: 0.07,
+  bridgeGain: 0.05,
   bridgeBar: -1,
   bridgeReserve: 0,
   trustPrice: 0,

@@ -188,7 +188,7 @@ export function evaluate(G: BackchannelState, scenario: Scenario, seat: Seat): n
     weight: 0.75 * survival(G, scenario, delayOf(G, scenario, p.clauses, 1)),
   }));
   if (seat === '2') {
-    let points = G.tracks.capital + G.credit['2'];
+    let points = G.tracks.capital * s.brokerCapital + G.credit['2'];
     for (const d of G.deals) points += s.brokerPerDeal * weight(d);
     for (const p of pending) points += s.brokerPerDeal * p.weight;
     if (G.mandate) points += s.mandate * chanceMet(G, G.mandate.test, base);

@@ -157,8 +157,12 @@ export interface PrincipalTweak {
   answers?: Record<string, 'accept' | 'reject'>;
 }
 
-/** How much of the stonewalling cost a normal principal gives up to avoid it (a near miss it takes). */
-const STONEWALL_SLACK = 0.3;
+/**
+ * How much of the stonewalling cost a normal principal gives up to avoid it: on the last proposal
+ * of a step with nothing accepted, it takes one short of its bar by up to the whole cost (and by
+ * what its concession curve still asks above 0), since turning it down costs that for certain.
+ */
+const STONEWALL_SLACK = 1;
 
 export const threshold = (p: PrincipalParams, view: SeatView, shift = 0): number =>
   p.concedeStart + (p.concedeEnd - p.concedeStart) * progress(view) + shift;
@@ -462,7 +466,13 @@ export class NormalPrincipal {
     ) {
       if (
         !acceptedThisRound(view, this.seat) &&
-        this.judge(view, scenario, first, undefined, cost * STONEWALL_SLACK)
+        this.judge(
+          view,
+          scenario,
+          first,
+          undefined,
+          Math.max(0, threshold(this.params, view)) + cost * STONEWALL_SLACK,
+        )
       )
         answer = 'accept';
     }

@@ -226,7 +226,11 @@ export function stonewallCost(scenario: Scenario): number {
 
 /** Whether a principal has accepted anything in this round's response step (see stonewallCost). */
 export function acceptedThisRound(G: SeatView, seat: PrincipalSeat): boolean {
-  return G.proposals.some((p) => p.dueRound === G.round && p.answers[seat] === 'accept');
+  // Only what is put to it now: a relay it accepted last round, due back to its author for
+  // ratification this round, carries its old answer but is not put to it in this step.
+  return G.proposals.some(
+    (p) => p.dueRound === G.round && p.due.includes(seat) && p.answers[seat] === 'accept',
+  );
 }
 
 /**

@@ -74,7 +74,15 @@ export function scores(
     out[seat] = met * s.objective + value - (war ? s.warPenalty : 0) - stonewalled;
   }
   const mandate = G.mandate && objectiveMet(G, scenario, G.mandate.test, war) ? s.mandate : 0;
-  out[BROKER] = verified.length * s.brokerPerDeal + G.tracks.capital + G.credit[BROKER] + mandate;
+  // Capital may count at a fraction (brokerCapital): rounded to hundredths against float noise.
+  out[BROKER] =
+    Math.round(
+      100 *
+        (verified.length * s.brokerPerDeal +
+          G.tracks.capital * s.brokerCapital +
+          G.credit[BROKER] +
+          mandate),
+    ) / 100;
   return out;
 }
 

@@ -3,10 +3,11 @@
 // full state only, never in a view: the other principal must not learn that anything was
 // delivered. A Tehran that rejected everything won 65 % of matches before (docs/BALANCE.md).
 import { describe, expect, it } from 'vitest';
+import { acceptedThisRound } from '../../src/game/facts';
 import { scores } from '../../src/game/scoring';
 import type { Clause } from '../../src/game/types';
 import { viewFor } from '../../src/game/view';
-import { advanceTo, table, type Table } from './harness';
+import { advanceTo, allDone, table, type Table } from './harness';
 
 const PAUSE: Clause = { id: 'humanitarian_pause', size: 'd3', giver: 'both' };
 const RELIEF: Clause = { id: 'sanctions_relief', size: 'bn2', giver: 'A' };
@@ -78,6 +79,33 @@ describe('stonewalling', () => {
     t.must('1', 'done');
     expect(t.G.step).toBe('press');
     expect(t.G.stonewalls).toEqual({ '0': 1 });
+  });
+
+  it('a relay accepted last round, now back with its author, is no acceptance of this step', () => {
+    const t = priced();
+    // Round 1: A's memo relayed to B, who accepts it; it goes back to A for ratification in round 2.
+    t.must('0', 'draftMemo', {
+      clauses: [{ id: 'humanitarian_pause', size: 'd3', giver: 'both' }],
+      text: 'A pause.',
+    });
+    advanceTo(t, 'mediation', 1);
+    t.must('2', 'relay', t.G.memos[0]!.id, {});
+    t.must('2', 'done');
+    const relay = t.G.proposals[0]!;
+    t.must('1', 'respond', relay.id, 'accept');
+    allDone(t);
+    expect(relay.stage).toBe('ratification');
+    // Round 2: the broker tables a proposal to both; the old relay still carries B's accept.
+    const [p1] = tableTwo(t);
+    expect(relay.dueRound).toBe(2);
+    expect(relay.answers['1']).toBe('accept');
+    // The fact the desk and the bots read says B has accepted nothing in this step, as the rule
+    // that charges stonewalling counts it.
+    expect(acceptedThisRound(viewFor(t.G, '1'), '1')).toBe(false);
+    t.must('0', 'respond', relay.id, 'accept');
+    t.must('1', 'respond', p1, 'accept');
+    expect(acceptedThisRound(viewFor(t.G, '1'), '1')).toBe(true);
+    expect(acceptedThisRound(viewFor(t.G, '0'), '0')).toBe(true);
   });
 
   it('is off at the default 0 (the frozen fixture): nothing is counted', () => {

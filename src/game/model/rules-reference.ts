@@ -676,7 +676,7 @@ function scoring(s: Scenario): RulesSection {
           },
           {
             term: 'The broker',
-            text: `${sc.brokerPerDeal} per verified deal + its capital + its credit + ${sc.mandate} if its mandate is met. Normalised: ÷ ${sc.brokerMax}.`,
+            text: `${sc.brokerPerDeal} per verified deal + ${sc.brokerCapital === 1 ? 'its capital' : `${sc.brokerCapital} per unit of capital it still holds`} + its credit + ${sc.mandate} if its mandate is met. Normalised: ÷ ${sc.brokerMax}.`,
           },
           { term: 'Winner', text: 'The highest normalised score wins; ties share the win.' },
           {

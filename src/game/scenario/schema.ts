@@ -285,6 +285,11 @@ const tunables = z
          * everything put to it that it could accept (stonewalling). 0 (the default) leaves it out.
          */
         stonewall: int.min(0).default(0),
+        /**
+         * Broker points for each unit of capital it still holds at the end (1, the default: at
+         * face value). Below 1, capital is worth more spent on mediation than hoarded.
+         */
+        brokerCapital: z.number().min(0).max(1).default(1),
       })
       .strict(),
     outcome: z.object({ durableDeals: int.min(1), durableEscalation: int }).strict(),
