@@ -25,8 +25,6 @@ function list(items: string[]): string {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** A headline inside a sentence: its first letter lowered, its names kept ("in Tehran"). */
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** What the seat has just seen happen, newest first: the hook a memo opens on. */
 function occasion(view: SeatView, seat: PrincipalSeat, scenario: Scenario): string | null {
@@ -40,7 +38,9 @@ function occasion(view: SeatView, seat: PrincipalSeat, scenario: Scenario): stri
     if (f.kind === 'incident') {
       const incident = view.incidents.find((i) => i.id === f.incidentId);
       if (incident)
-        return `After ${lowerFirst(incident.headline.replace(/\.$/, ''))}, patience here is short.`;
+        // Headlines are not sentences ("Rocket barrage across the Lebanese border; Israel vows a
+        // response"): quoted whole, not bent into one.
+        return `“${incident.headline.replace(/\.$/, '')}.” After news like that, patience here is short.`;
     }
     if (f.kind === 'verified') return `The last deal held. ${them} can build on that, or waste it.`;
   }

@@ -44,8 +44,9 @@ describe('memo text', () => {
       if (!incident) continue;
       const text = memoText(viewFor(r.G, '1'), r.scenario, '1', [], 'hawk', makeRng('y'));
       const headline = incident.headline.replace(/\.$/, '');
-      // The headline inside the sentence: first letter lowered, its names kept as written.
-      expect(text).toContain(headline.charAt(0).toLowerCase() + headline.slice(1));
+      // The headline quoted as written (headline-ese does not bend into a sentence), then a
+      // sentence of the memo's own.
+      expect(text).toContain(`“${headline}.” After news like that`);
       return;
     }
     throw new Error('no seed with a round-1 incident');

@@ -121,9 +121,11 @@ describe('simulate: figures', () => {
 // Recorded again when memo and proposal ids stopped drawing from the match's generator (issue #11):
 // the same seeds then roll other dice from round 1 on. Recorded again when the broker bot began to
 // bridge gaps with reframes, principals to keep a trust estimate of the broker and to retaliate for
-// incidents, and incidents.base rose to 0.23 (issue #11).
+// incidents, and incidents.base rose to 0.23 (issue #11). Recorded again when the broker's capital
+// came to count half, stonewalling 2, durable deals escalation ≤ 3 and incidents.base 0.26, and
+// principals stopped paying for stonewalls they could have avoided (issue #11).
 const FIXTURE = {
-  winRate: { A: 0.2917, B: 0.375, broker: 0.3333 },
-  outcomes: { 'durable-deal': 0.4167, 'codified-stalemate': 0.4167, collapse: 0.1667, war: 0 },
-  deals: 38,
+  winRate: { A: 0.2917, B: 0.2917, broker: 0.4167 },
+  outcomes: { 'durable-deal': 0.25, 'codified-stalemate': 0.5833, collapse: 0.1667, war: 0 },
+  deals: 47,
 };

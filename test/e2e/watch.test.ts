@@ -37,9 +37,9 @@ const OUTCOME = /^(Durable deal|Codified stalemate|Collapse|War)/;
  * browser itself ends with.
  */
 const MATCHES: { seat: Seat; seed: string; shows: string }[] = [
-  { seat: '0', seed: 'watch-0-1', shows: 'a deal collapses under an incident' },
+  { seat: '0', seed: 'watch-0-10', shows: 'a deal collapses under an incident' },
   { seat: '1', seed: 'watch-1-2', shows: 'holds and reframes, then war' },
-  { seat: '2', seed: 'watch-2-1', shows: 'the broker leaks a memo' },
+  { seat: '2', seed: 'watch-2-9', shows: 'the broker leaks a memo' },
 ];
 
 /** The final state of a finished solo match, from the record this browser kept of it. */
@@ -131,8 +131,8 @@ describe.runIf(HAS_CHROMIUM || REQUIRE_CHROMIUM)('watching bots play from each c
       // The broker bot held and reframed memos in every one of these matches.
       expect(G.stats.held, 'memos held').toBeGreaterThan(0);
       expect(G.stats.reframed, 'memos reframed').toBeGreaterThan(0);
-      if (m.seed === 'watch-2-1') expect(G.stats.leaked, 'memos leaked').toBeGreaterThan(0);
-      if (m.seed === 'watch-0-1')
+      if (m.seed === 'watch-2-9') expect(G.stats.leaked, 'memos leaked').toBeGreaterThan(0);
+      if (m.seed === 'watch-0-10')
         expect(
           G.deals.some((d) => d.status === 'collapsed'),
           'a deal collapsed',
