@@ -256,7 +256,7 @@ export class HardBot {
     if (options.length <= 1) return options[0] ?? {};
     this.counters.searches++;
     const rng = this.rng.fork(`search:${view.round}:${view.step}`);
-    const samples = this.opts.samples ?? 3;
+    const samples = this.opts.samples ?? (process.env.BC_HS && seat === '1' ? Number(process.env.BC_HS) : 3);
     const rollouts = this.opts.rollouts ?? 1;
     const started = Date.now();
     const totals = options.map(() => 0);

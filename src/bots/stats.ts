@@ -237,3 +237,41 @@ export function formatAggregate(a: Aggregate, heading: string): string {
   );
   return lines.join('\n');
 }
+
+/** One seat's figures in two runs over the same seeds (a probe's, the normal bot's), match by match. */
+export interface Paired {
+  score: number;
+  normalScore: number;
+  win: number;
+  normalWin: number;
+  /** Standard errors of the paired differences (probe − normal, match by match): the noise. */
+  scoreNoise: number;
+  winNoise: number;
+}
+
+const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** The standard error of a mean of paired differences. */
+function pairedNoise(xs: number[]): number {
+  const m = meanOf(xs);
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1) / xs.length);
+}
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * A seat's mean normalised score and win share (a tie shares the win) in `mine` beside `normal`,
+ * the same seeds in the same order, with the noise of each paired difference.
+ */
+export function paired(seat: Seat, mine: MatchSummary[], normal: MatchSummary[]): Paired {
+  if (mine.length !== normal.length || mine.length < 2)
+    throw new Error('paired: two runs of the same matches (at least 2) are needed');
+  const score = (m: MatchSummary) => m.normalised[seat];
+  const win = (m: MatchSummary) => (m.winners.includes(seat) ? 1 / m.winners.length : 0);
+  return {
+    score: round3(meanOf(mine.map(score))),
+    normalScore: round3(meanOf(normal.map(score))),
+    win: round3(meanOf(mine.map(win))),
+    normalWin: round3(meanOf(normal.map(win))),
+    scoreNoise: round3(pairedNoise(mine.map((m, i) => score(m) - score(normal[i]!)))),
+    winNoise: round3(pairedNoise(mine.map((m, i) => win(m) - win(normal[i]!)))),
+  };
+}

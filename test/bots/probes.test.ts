@@ -3,8 +3,10 @@
 // a fixed strategy scores above the normal bot (mean normalised score) or wins a larger share of
 // matches. The figures over 500 matches a probe are in docs/BALANCE.md, "Exploit probes".
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROBE_SEATS, probeTable } from '../../server/cli/probes';
 import { simulateRuns } from '../../server/cli/simulate';
 import type { MatchSummary } from '../../src/bots';
+import { paired, type Paired } from '../../src/bots/stats';
 import { makeProbe, parseProbe, PROBES } from '../../src/bots/probes';
 import { parseSimulateArgs, UsageError, type SimulateConfig } from '../../src/bots/simulate';
 import { runMatch } from '../../src/bots/runner';
@@ -15,15 +17,6 @@ import type { Seat, SeatView } from '../../src/game/types';
 const MATCHES = 100;
 const SEED = 'probe-suite';
 const SCENARIOS = ['doha-2026', 'meridian-strait'] as const;
-const PROBE_SEATS = [
-  'verbatim',
-  'reframer',
-  'leaker',
-  'rejecter:A',
-  'rejecter:B',
-  'accepter:A',
-  'accepter:B',
-] as const;
 
 const config = (scenario: string, probe?: string): SimulateConfig =>
   parseSimulateArgs(
@@ -33,17 +26,10 @@ const config = (scenario: string, probe?: string): SimulateConfig =>
     2,
   );
 
-interface Comparison {
+interface Comparison extends Paired {
   probe: string;
   scenario: string;
   seat: Seat;
-  score: number;
-  normalScore: number;
-  win: number;
-  normalWin: number;
-  /** Standard errors of the paired differences (probe − normal, match by match). */
-  scoreNoise: number;
-  winNoise: number;
 }
 
 /**
@@ -64,16 +50,6 @@ function beats(c: Comparison): string[] {
   return out;
 }
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-/** The standard error of a mean of paired differences. */
-function noise(xs: number[]): number {
-  const m = mean(xs);
-  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1) / xs.length);
-}
-const winShare = (m: MatchSummary, seat: Seat) =>
-  m.winners.includes(seat) ? 1 / m.winners.length : 0;
-
 function compare(
   probe: string,
   scenario: string,
@@ -82,20 +58,7 @@ function compare(
 ): Comparison {
   const spec = parseProbe(probe);
   if (typeof spec === 'string') throw new Error(spec);
-  const seat = spec.seat;
-  const score = (m: MatchSummary) => m.normalised[seat];
-  const win = (m: MatchSummary) => winShare(m, seat);
-  return {
-    probe,
-    scenario,
-    seat,
-    score: round3(mean(mine.map(score))),
-    normalScore: round3(mean(normal.map(score))),
-    win: round3(mean(mine.map(win))),
-    normalWin: round3(mean(normal.map(win))),
-    scoreNoise: round3(noise(mine.map((m, i) => score(m) - score(normal[i]!)))),
-    winNoise: round3(noise(mine.map((m, i) => win(m) - win(normal[i]!)))),
-  };
+  return { probe, scenario, seat: spec.seat, ...paired(spec.seat, mine, normal) };
 }
 
 const runs = new Map<string, MatchSummary[]>();
@@ -138,6 +101,20 @@ describe('exploit probes: no fixed strategy beats the normal bot in its seat', (
 });
 
 describe('exploit probes: the check and the probes themselves', () => {
+  it('`npm run probes` prints the table of docs/BALANCE.md, a row a probe, from the same pairing', async () => {
+    const table = await probeTable(['--matches', '4', '--seed', SEED, '--workers', '2']);
+    const rows = table.split('\n').filter((l) => l.startsWith('| doha-2026'));
+    expect(rows.map((r) => r.split('|')[2]!.trim())).toEqual([...PROBE_SEATS]);
+    // The verbatim row's figures are those of the same pairing the suite checks.
+    const [mine, normal] = await simulateRuns(
+      [config('doha-2026', 'verbatim'), config('doha-2026')].map((c) => ({ ...c, matches: 4 })),
+      2,
+    );
+    const f = paired('2', mine!, normal!);
+    expect(rows[0]).toContain(`${f.score.toFixed(3)} (${f.normalScore.toFixed(3)})`);
+    await expect(probeTable(['--probe', 'verbatim'])).rejects.toThrow(UsageError);
+  }, 60_000);
+
   it('the check fails when a strategy beats the normal bot (the normal bot against the leaker)', () => {
     // Swapped roles: the normal broker, measured as if it were a probe against the leaker,
     // scores above it, and the check says so.
