@@ -29,13 +29,14 @@ import { chanceMet, delayOf, outlook, survival, tableValue, warRisk } from './va
 const MARGIN = 0.02;
 
 /**
- * Rounds each seat's look-ahead plays past the current one. B's choices (its concession, its
- * answers, its enrichment) pay off a round later than the next round's start shows, so B looks
- * one round further: over the 500 strength matches that took hard B from +0.004 to +0.074 over
- * normal B, while the same for A made A worse (−0.08) and for the broker changed nothing but its
- * speed (docs/BALANCE.md).
+ * Rounds each seat's look-ahead plays past the current one: none, to the next round's start. B
+ * looked one round further while identical deals could stack (+0.074 over normal B then, against
+ * +0.004); with the rules of issue #11 (stonewalling priced, the broker's capital counting half)
+ * that longer look-ahead gave +0.006 ± 0.009 over normal B and two rounds −0.004, while none gives
+ * +0.024 ± 0.006 (500 strength matches, paired; +0.019 on meridian-strait, +0.020 on another
+ * seed), at a third of the time (docs/BALANCE.md, "Strength").
  */
-const HORIZON: Record<Seat, number> = { '0': 0, '1': 1, '2': 0 };
+const HORIZON: Record<Seat, number> = { '0': 0, '1': 0, '2': 0 };
 
 type Variant = { principal?: PrincipalTweak; broker?: Partial<BrokerParams> };
 
@@ -256,7 +257,7 @@ export class HardBot {
     if (options.length <= 1) return options[0] ?? {};
     this.counters.searches++;
     const rng = this.rng.fork(`search:${view.round}:${view.step}`);
-    const samples = this.opts.samples ?? (process.env.BC_HS && seat === '1' ? Number(process.env.BC_HS) : 3);
+    const samples = this.opts.samples ?? 3;
     const rollouts = this.opts.rollouts ?? 1;
     const started = Date.now();
     const totals = options.map(() => 0);
