@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseProbe } from '../../src/bots/probes';
 import { parseSimulateArgs, UsageError } from '../../src/bots/simulate';
-import { paired } from '../../src/bots/stats';
+import { paired, ROLES } from '../../src/bots/stats';
 import { simulateRuns } from './simulate';
 
 export const PROBE_SEATS = [
@@ -21,7 +21,6 @@ export const PROBE_SEATS = [
   'accepter:B',
 ] as const;
 
-const ROLE = { '0': 'A', '1': 'B', '2': 'broker' } as const;
 const minus = (x: number, digits: number) => x.toFixed(digits).replace('-', '−');
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
@@ -46,7 +45,7 @@ export async function probeTable(argv: readonly string[]): Promise<string> {
     return [
       base.scenario,
       probe,
-      ROLE[spec.seat],
+      ROLES[spec.seat],
       `${minus(f.score, 3)} (${minus(f.normalScore, 3)})`,
       bold(`${minus(dScore, 3)} ± ${f.scoreNoise.toFixed(3)}`, dScore, f.scoreNoise),
       `${pct(f.win)} (${pct(f.normalWin)})`,
