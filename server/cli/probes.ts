@@ -6,20 +6,10 @@
 // noise is marked in bold: the criterion of issue #11 is that none is.
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { parseProbe } from '../../src/bots/probes';
+import { parseProbe, PROBE_SEATS } from '../../src/bots/probes';
 import { parseSimulateArgs, UsageError } from '../../src/bots/simulate';
-import { paired, ROLES } from '../../src/bots/stats';
+import { aboveNoise, paired, ROLES } from '../../src/bots/stats';
 import { simulateRuns } from './simulate';
-
-export const PROBE_SEATS = [
-  'verbatim',
-  'reframer',
-  'leaker',
-  'rejecter:A',
-  'rejecter:B',
-  'accepter:A',
-  'accepter:B',
-] as const;
 
 const minus = (x: number, digits: number) => x.toFixed(digits).replace('-', '−');
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -39,17 +29,19 @@ export async function probeTable(argv: readonly string[]): Promise<string> {
     const spec = parseProbe(probe);
     if (typeof spec === 'string') throw new Error(spec);
     const f = paired(spec.seat, runs[i]!, normal!);
-    const dScore = f.score - f.normalScore;
-    const dWin = f.win - f.normalWin;
-    const bold = (text: string, d: number, noise: number) => (d > 2 * noise ? `**${text}**` : text);
+    const above = aboveNoise(f);
+    const bold = (text: string, on: boolean) => (on ? `**${text}**` : text);
     return [
       base.scenario,
       probe,
       ROLES[spec.seat],
       `${minus(f.score, 3)} (${minus(f.normalScore, 3)})`,
-      bold(`${minus(dScore, 3)} ± ${f.scoreNoise.toFixed(3)}`, dScore, f.scoreNoise),
+      bold(`${minus(f.score - f.normalScore, 3)} ± ${f.scoreNoise.toFixed(3)}`, above.score),
       `${pct(f.win)} (${pct(f.normalWin)})`,
-      bold(`${minus(100 * dWin, 1)} ± ${(100 * f.winNoise).toFixed(1)}`, dWin, f.winNoise),
+      bold(
+        `${minus(100 * (f.win - f.normalWin), 1)} ± ${(100 * f.winNoise).toFixed(1)}`,
+        above.win,
+      ),
     ];
   });
   const head = [

@@ -29,14 +29,14 @@ import { chanceMet, delayOf, outlook, survival, tableValue, warRisk } from './va
 const MARGIN = 0.02;
 
 /**
- * Rounds each seat's look-ahead plays past the current one: none, to the next round's start. B
+ * Rounds every seat's look-ahead plays past the current one: none, to the next round's start. B
  * looked one round further while identical deals could stack (+0.074 over normal B then, against
  * +0.004); with the rules of issue #11 (stonewalling priced, the broker's capital counting half)
  * that longer look-ahead gave +0.006 ± 0.009 over normal B and two rounds −0.004, while none gives
  * +0.024 ± 0.006 (500 strength matches, paired; +0.019 on meridian-strait, +0.020 on another
  * seed), at a third of the time (docs/BALANCE.md, "Strength").
  */
-const HORIZON: Record<Seat, number> = { '0': 0, '1': 0, '2': 0 };
+const HORIZON = 0;
 
 type Variant = { principal?: PrincipalTweak; broker?: Partial<BrokerParams> };
 
@@ -281,7 +281,7 @@ export class HardBot {
             step: view.step,
             persona: this.persona,
           });
-          totals[i]! += playOut(r, agents, seat, view.round + (this.opts.horizon ?? HORIZON[seat]));
+          totals[i]! += playOut(r, agents, seat, view.round + (this.opts.horizon ?? HORIZON));
           this.counters.rollouts++;
         });
         played++;

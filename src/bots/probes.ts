@@ -27,6 +27,17 @@ export const PRINCIPAL_PROBES = ['rejecter', 'accepter'] as const;
 export const PROBES = [...BROKER_PROBES, ...PRINCIPAL_PROBES] as const;
 export type ProbeName = (typeof PROBES)[number];
 
+/** Every probe in each seat it plays (a principal probe as A and as B), as `--probe` names them. */
+export const PROBE_SEATS = [
+  'verbatim',
+  'reframer',
+  'leaker',
+  'rejecter:A',
+  'rejecter:B',
+  'accepter:A',
+  'accepter:B',
+] as const;
+
 /** What each probe does, for the usage message and docs/BALANCE.md. */
 export const PROBE_WORDS: Record<ProbeName, string> = {
   verbatim: 'broker: relays every memo at once, as written; no holds, edits, leaks, bundles',

@@ -275,3 +275,14 @@ export function paired(seat: Seat, mine: MatchSummary[], normal: MatchSummary[])
     winNoise: round3(pairedNoise(mine.map((m, i) => win(m) - win(normal[i]!)))),
   };
 }
+
+/**
+ * Where the first run is above the normal bot's by more than twice the noise of the paired
+ * difference: the bar of issue #11's exploit probes (the suite and `npm run probes` share it).
+ */
+export function aboveNoise(f: Paired): { score: boolean; win: boolean } {
+  return {
+    score: f.score - f.normalScore > 2 * f.scoreNoise,
+    win: f.win - f.normalWin > 2 * f.winNoise,
+  };
+}

@@ -3,11 +3,11 @@
 // a fixed strategy scores above the normal bot (mean normalised score) or wins a larger share of
 // matches. The figures over 500 matches a probe are in docs/BALANCE.md, "Exploit probes".
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROBE_SEATS, probeTable } from '../../server/cli/probes';
+import { probeTable } from '../../server/cli/probes';
 import { simulateRuns } from '../../server/cli/simulate';
 import type { MatchSummary } from '../../src/bots';
-import { paired, type Paired } from '../../src/bots/stats';
-import { makeProbe, parseProbe, PROBES } from '../../src/bots/probes';
+import { aboveNoise, paired, type Paired } from '../../src/bots/stats';
+import { makeProbe, parseProbe, PROBE_SEATS, PROBES } from '../../src/bots/probes';
 import { parseSimulateArgs, UsageError, type SimulateConfig } from '../../src/bots/simulate';
 import { runMatch } from '../../src/bots/runner';
 import { explainMove } from '../../src/game/enumerate';
@@ -39,11 +39,12 @@ interface Comparison extends Paired {
 function beats(c: Comparison): string[] {
   const out: string[] = [];
   const where = `${c.probe} on ${c.scenario}`;
-  if (c.score - c.normalScore > 2 * c.scoreNoise)
+  const above = aboveNoise(c);
+  if (above.score)
     out.push(
       `${where} scores ${c.score} against the normal bot's ${c.normalScore} (noise ${c.scoreNoise})`,
     );
-  if (c.win - c.normalWin > 2 * c.winNoise)
+  if (above.win)
     out.push(
       `${where} wins ${c.win} of matches against the normal bot's ${c.normalWin} (noise ${c.winNoise})`,
     );
